@@ -1,0 +1,13 @@
+package gov.civilaffairs.eldercare;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Eldercare: elderly persons and cards, old-age allowances, care institutions, home-care stations, welfare enterprises and lottery. */
+@SpringBootApplication
+public class EldercareApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(EldercareApplication.class, args);
+  }
+}

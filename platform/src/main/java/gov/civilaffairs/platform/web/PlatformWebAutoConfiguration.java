@@ -1,0 +1,50 @@
+package gov.civilaffairs.platform.web;
+
+import io.micrometer.tracing.Tracer;
+
+import gov.civilaffairs.platform.tracing.CorrelationIdFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Servlet-side wiring every service shares: problem+json for every error (controller advice and the
+ * {@code /error} page) and the correlation-id response header. Runs before Boot's MVC and error
+ * auto-configuration so that Boot's own handlers back off.
+ */
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class PlatformWebAutoConfiguration {
+
+  @Bean
+  ProblemExceptionHandler problemExceptionHandler() {
+    return new ProblemExceptionHandler();
+  }
+
+  @Bean
+  ProblemErrorController problemErrorController() {
+    return new ProblemErrorController();
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(Tracer.class)
+  static class CorrelationConfiguration {
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter(ObjectProvider<Tracer> tracer) {
+      FilterRegistrationBean<CorrelationIdFilter> registration =
+          new FilterRegistrationBean<>(new CorrelationIdFilter(tracer));
+      // After Boot's observation filter (HIGHEST_PRECEDENCE + 1), which opens the request's span.
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+      return registration;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package gov.civilaffairs.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * What every service must answer once started: health with liveness and readiness, Prometheus
+ * metrics, its OpenAPI document, problem+json 404 for an unmapped path, its Flyway-managed utf8mb4
+ * schema on the real database, and a connection to the Kafka broker. A service's smoke test extends
+ * this class and adds {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}, {@code @ActiveProfiles("test")}
+ * and {@code @EmbeddedKafka}.
+ */
+public abstract class ServiceSmokeChecks {
+
+  protected static final HttpClient HTTP = HttpClient.newHttpClient();
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort
+  protected int port;
+
+  @Value("${spring.application.name}")
+  protected String applicationName;
+
+  @Autowired
+  protected JdbcTemplate jdbc;
+
+  @Autowired
+  protected KafkaAdmin kafkaAdmin;
+
+  protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void healthLivenessAndReadinessAreUp() throws Exception {
+    for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(JSON.readTree(response.body()).path("status").asString()).as(path).isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void prometheusMetricsAreExposed() throws Exception {
+    HttpResponse<String> response = get("/actuator/prometheus");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=\"" + applicationName + "\"");
+  }
+
+  @Test
+  void openApiDocumentIsServed() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).path("openapi").asString()).startsWith("3.");
+  }
+
+  @Test
+  void unmappedPathAnswersProblemJson404() throws Exception {
+    HttpResponse<String> response = get("/no/such/path");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.path("status").asInt()).isEqualTo(404);
+    assertThat(body.path("code").asString()).as(response.body()).isEqualTo("not-found");
+    assertThat(body.path("type").asString()).isEqualTo("urn:civil-affairs:problem:not-found");
+    assertThat(response.headers().firstValue("X-Correlation-Id")).hasValueSatisfying(
+        id -> assertThat(id).matches("[0-9a-f]{32}"));
+  }
+
+  @Test
+  void schemaIsMigratedByFlywayInUtf8mb4() {
+    Integer applied = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class);
+    assertThat(applied).isPositive();
+    String charset = jdbc.queryForObject(
+        "SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()",
+        String.class);
+    assertThat(charset).isEqualTo("utf8mb4");
+  }
+
+  @Test
+  void kafkaBrokerIsReachable() {
+    assertThat(kafkaAdmin.clusterId()).isNotBlank();
+  }
+}
