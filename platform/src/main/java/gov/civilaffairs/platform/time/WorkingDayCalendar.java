@@ -92,8 +92,9 @@ public final class WorkingDayCalendar {
   /**
    * The day on which a period of {@code workingDays} working days that starts with {@code start}
    * ends. The start day itself is not counted, as in "within N working days from intake": counting
-   * begins the day after, whatever kind of day {@code start} is, and the result is the N-th working
-   * day after it (always a working day when N > 0). With N = 0 the result is {@code start}.
+   * begins the day after, whatever kind of day {@code start} is (民法典 art. 201: 开始的当日不计入，
+   * 自下一日开始计算), and the result is the N-th working day after it (always a working day when
+   * N > 0). With N = 0 the result is {@code start}.
    * Example: intake on Tuesday 30 September 2025 plus 1 working day is Thursday 9 October 2025
    * (1-8 October are the National Day and Mid-autumn holidays).
    *
