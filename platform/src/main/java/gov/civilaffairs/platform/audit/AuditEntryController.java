@@ -1,5 +1,6 @@
 package gov.civilaffairs.platform.audit;
 
+import gov.civilaffairs.platform.masking.Masking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public class AuditEntryController {
     if (from != null && to != null && from.isAfter(to)) {
       throw invalid("from", "NotAfterTo", "must not be after 'to'");
     }
-    AuditEntryFilter filter = new AuditEntryFilter(NationalIdMask.mask(person), actor, objectType, from, to);
+    AuditEntryFilter filter = new AuditEntryFilter(Masking.inText(person), actor, objectType, from, to);
     List<AuditEntry> found = entries.find(filter, (long) page * pageSize, pageSize + 1);
     boolean hasNext = found.size() > pageSize;
     return new AuditEntryPage(hasNext ? found.subList(0, pageSize) : found, page, pageSize, hasNext);

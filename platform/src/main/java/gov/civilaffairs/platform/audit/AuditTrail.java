@@ -1,5 +1,6 @@
 package gov.civilaffairs.platform.audit;
 
+import gov.civilaffairs.platform.masking.Masking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,8 +63,8 @@ public class AuditTrail {
   public AuditEntry record(AuditAction action, AuditObject object, AuditOutcome outcome) {
     AuditActor actor = actors.currentActor();
     AuditEntry entry = new AuditEntry(0, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), actor.id(), actor.kind(),
-        actor.roles(), actor.regionCode(), action, object.type(), NationalIdMask.mask(object.id()),
-        NationalIdMask.mask(object.personReference()), outcome, correlationIds.get(), serviceName);
+        actor.roles(), actor.regionCode(), action, object.type(), Masking.inText(object.id()),
+        Masking.inText(object.personReference()), outcome, correlationIds.get(), serviceName);
     try {
       return entry.withId(entries.insert(entry));
     } catch (DataAccessException e) {
