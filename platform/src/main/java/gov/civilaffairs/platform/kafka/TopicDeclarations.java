@@ -1,6 +1,7 @@
 package gov.civilaffairs.platform.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,12 +17,18 @@ import org.springframework.kafka.core.KafkaAdmin;
  * replication and retention of {@link PlatformKafkaProperties} ({@code platform.kafka.topic-defaults.*},
  * {@code platform.kafka.topics.<name>.*}). Topics are declared in code, never auto-created (EVENTS.md);
  * Boot's {@link KafkaAdmin} creates the missing ones at start-up and adds partitions when the declared
- * count grows. A service declares, for example:
+ * count grows. A service declares the topics it publishes to and those it consumes, for example in
+ * relief-service:
  *
  * <pre>{@code
  * @Bean
- * KafkaAdmin.NewTopics personDeceasedTopics(TopicDeclarations topics) {
- *   return topics.consumed("registry.person.v1");
+ * NewTopic householdTopic(TopicDeclarations topics) {
+ *   return topics.published("relief.household.v1");
+ * }
+ *
+ * @Bean
+ * KafkaAdmin.NewTopics personTopics(TopicDeclarations topics) {
+ *   return topics.consumed("registry.person.v1");   // and registry.person.v1-dlt
  * }
  * }</pre>
  */
@@ -45,8 +52,8 @@ public class TopicDeclarations {
    * @param topic {@code <service>.<aggregate>.v<N>}
    * @throws IllegalArgumentException if the name does not follow that pattern
    */
-  public KafkaAdmin.NewTopics published(String topic) {
-    return new KafkaAdmin.NewTopics(topic(topic));
+  public NewTopic published(String topic) {
+    return topic(topic);
   }
 
   /**
@@ -57,9 +64,13 @@ public class TopicDeclarations {
    * @throws IllegalArgumentException if the name does not follow that pattern
    */
   public KafkaAdmin.NewTopics consumed(String topic) {
+    return new KafkaAdmin.NewTopics(consumedTopics(topic).toArray(NewTopic[]::new));
+  }
+
+  /** The topic and its dead-letter topic, in that order. */
+  List<NewTopic> consumedTopics(String topic) {
     TopicSettings settings = properties.settingsOf(topic);
-    return new KafkaAdmin.NewTopics(topic(topic),
-        build(deadLetterTopicOf(topic), settings, settings.deadLetterRetention()));
+    return List.of(topic(topic), build(deadLetterTopicOf(topic), settings, settings.deadLetterRetention()));
   }
 
   /** The dead-letter topic of {@code topic}: {@code <topic>-dlt}. */

@@ -11,12 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -87,10 +90,11 @@ class PlatformKafkaIT {
 
     publisher.publish(PUBLISHED, event).get(10, TimeUnit.SECONDS);
 
-    ConsumerRecord<byte[], byte[]> record = readOne(PUBLISHED);
-    assertThat(text(record.key())).isEqualTo("person-42");
+    ConsumerRecord<byte[], byte[]> record = readOne(PUBLISHED, "person-42");
     assertThat(text(record.value())).isEqualTo("{\"personId\":\"person-42\",\"dateOfDeath\":\"2026-06-30\"}");
     assertCloudEventHeaders(record.headers(), event);
+    assertThat(header(record, "traceparent")).as("W3C trace context of the observation-enabled template")
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
   }
 
   @Test
@@ -111,6 +115,7 @@ class PlatformKafkaIT {
 
   @Test
   void malformedRecordIsDeadLetteredWithItsBytesAndTheNextOneIsConsumed() throws Exception {
+    double deadLettersBefore = deadLetters(CONSUMED);
     byte[] malformed = "not json {".getBytes(StandardCharsets.UTF_8);
     kafka.send(new ProducerRecord<>(CONSUMED, "person-7", malformed)).get(10, TimeUnit.SECONDS);
     EventEnvelope good = EventEnvelope.of(PERSON_DECEASED, "person-7", Map.of("personId", "person-7"));
@@ -125,8 +130,7 @@ class PlatformKafkaIT {
     assertThat(received.subject()).isEqualTo("person-7");
     assertThat(received.data().path("personId").asString()).isEqualTo("person-7");
 
-    ConsumerRecord<byte[], byte[]> deadLetter = readOne(TopicDeclarations.deadLetterTopicOf(CONSUMED));
-    assertThat(text(deadLetter.key())).isEqualTo("person-7");
+    ConsumerRecord<byte[], byte[]> deadLetter = readOne(TopicDeclarations.deadLetterTopicOf(CONSUMED), "person-7");
     assertThat(deadLetter.value()).isEqualTo(malformed);
     assertThat(header(deadLetter, "kafka_dlt-exception-fqcn"))
         .isEqualTo("org.springframework.kafka.support.serializer.DeserializationException");
@@ -136,7 +140,20 @@ class PlatformKafkaIT {
     assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
     assertThat(deadLetter.partition())
         .isEqualTo(java.nio.ByteBuffer.wrap(deadLetter.headers().lastHeader("kafka_dlt-original-partition").value()).getInt());
-    assertThat(deadLetters(CONSUMED)).isEqualTo(1.0);
+    assertThat(deadLetters(CONSUMED) - deadLettersBefore).isEqualTo(1.0);
+    assertThat(listeners.deliveries("person-7")).as("the malformed record never reached the listener").isEqualTo(1);
+  }
+
+  @Test
+  void jsonWithoutCloudEventsHeadersIsDeadLetteredWithoutRetry() throws Exception {
+    kafka.send(new ProducerRecord<>(CONSUMED, "person-8", "{\"personId\":\"person-8\"}")).get(10, TimeUnit.SECONDS);
+    publisher.publish(CONSUMED, EventEnvelope.of(PERSON_DECEASED, "person-8", Map.of())).get(10, TimeUnit.SECONDS);
+
+    assertThat(listeners.consumed.poll(20, TimeUnit.SECONDS)).extracting(IncomingEvent::subject).isEqualTo("person-8");
+    ConsumerRecord<byte[], byte[]> deadLetter = readOne(TopicDeclarations.deadLetterTopicOf(CONSUMED), "person-8");
+    assertThat(text(deadLetter.value())).isEqualTo("{\"personId\":\"person-8\"}");
+    assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(MalformedEventException.class.getName());
+    assertThat(listeners.deliveries("person-8")).as("one delivery each, no retry").isEqualTo(2);
   }
 
   @Test
@@ -144,9 +161,8 @@ class PlatformKafkaIT {
     EventEnvelope event = EventEnvelope.of(PERSON_DECEASED, "person-9", Map.of("personId", "person-9"));
     publisher.publish(FAILING, event).get(10, TimeUnit.SECONDS);
 
-    ConsumerRecord<byte[], byte[]> deadLetter = readOne(TopicDeclarations.deadLetterTopicOf(FAILING));
-    assertThat(listeners.failingAttempts.get()).isEqualTo(3);
-    assertThat(text(deadLetter.key())).isEqualTo("person-9");
+    ConsumerRecord<byte[], byte[]> deadLetter = readOne(TopicDeclarations.deadLetterTopicOf(FAILING), "person-9");
+    assertThat(listeners.deliveries("person-9")).isEqualTo(3);
     assertThat(text(deadLetter.value())).isEqualTo("{\"personId\":\"person-9\"}");
     assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalStateException.class.getName());
     assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("benefit ledger unavailable");
@@ -177,14 +193,11 @@ class PlatformKafkaIT {
   }
 
   private double deadLetters(String topic) {
-    return meterRegistry.get(DeadLetterMetrics.DEAD_LETTERS).tag(DeadLetterMetrics.TOPIC_TAG, topic).counter().count();
+    Counter counter = meterRegistry.find(DeadLetterMetrics.DEAD_LETTERS).tag(DeadLetterMetrics.TOPIC_TAG, topic).counter();
+    return counter == null ? 0 : counter.count();
   }
 
-  private ConsumerRecord<byte[], byte[]> readOne(String topic) {
-    return readOne(topic, null);
-  }
-
-  /** The first record of {@code topic} (with {@code key}, when given), read raw as a foreign consumer would. */
+  /** The first record of {@code topic} with {@code key}, read raw as a foreign consumer would. */
   private ConsumerRecord<byte[], byte[]> readOne(String topic, String key) {
     Map<String, Object> props = new HashMap<>(KafkaTestUtils.consumerProps(broker, "reader-" + UUID.randomUUID(), false));
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -194,13 +207,13 @@ class PlatformKafkaIT {
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (key == null || key.equals(text(record.key()))) {
+          if (key.equals(text(record.key()))) {
             return record;
           }
         }
       }
     }
-    throw new AssertionError("No record on " + topic + (key == null ? "" : " with key " + key));
+    throw new AssertionError("No record on " + topic + " with key " + key);
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -221,18 +234,28 @@ class PlatformKafkaIT {
   static class Listeners {
 
     final BlockingQueue<IncomingEvent> consumed = new LinkedBlockingQueue<>();
-    final AtomicInteger failingAttempts = new AtomicInteger();
+    final Map<String, AtomicInteger> deliveriesByKey = new ConcurrentHashMap<>();
 
     @KafkaListener(topics = CONSUMED)
     void onConsumed(ConsumerRecord<String, JsonNode> record) {
+      delivered(record);
       consumed.add(IncomingEvent.from(record));
     }
 
     @KafkaListener(topics = FAILING)
     void onFailing(ConsumerRecord<String, JsonNode> record) {
+      delivered(record);
       IncomingEvent.from(record);
-      failingAttempts.incrementAndGet();
       throw new IllegalStateException("benefit ledger unavailable");
+    }
+
+    private void delivered(ConsumerRecord<String, JsonNode> record) {
+      deliveriesByKey.computeIfAbsent(record.key(), key -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int deliveries(String key) {
+      AtomicInteger deliveries = deliveriesByKey.get(key);
+      return deliveries == null ? 0 : deliveries.get();
     }
   }
 
@@ -246,7 +269,7 @@ class PlatformKafkaIT {
     }
 
     @Bean
-    KafkaAdmin.NewTopics publishedTopics(TopicDeclarations topics) {
+    NewTopic publishedTopic(TopicDeclarations topics) {
       return topics.published(PUBLISHED);
     }
 
