@@ -65,16 +65,20 @@ public class DeathRegistry {
   @Transactional
   public Registration register(DeathReport report) {
     ParsedIdNumber id = PersonService.parseOrReject(report.nationalIdNumber(), LocalDate.now(clock));
-    return register(report, id, () -> persons.findByNationalIdNumber(id.value()),
-        () -> records.findRecordIdBySource(report.source(), report.sourceReference()));
+    return register(report, id, persons.findByNationalIdNumber(id.value()),
+        report.source() == null ? Optional.empty() : records.findRecordIdBySource(report.source(), report.sourceReference()));
   }
 
   /**
-   * The same with lookups done beforehand for a chunk of a bulk import (one round trip per chunk
-   * instead of two per row). The caller runs it in a transaction of its own.
+   * The same with the lookups done beforehand, for a chunk of a bulk import (one round trip per chunk
+   * instead of two per row). The caller runs each call in a transaction of its own.
+   *
+   * @param id the report's ID number, already parsed ({@link PersonService#parseOrReject})
+   * @param person the indexed person with that number, if any
+   * @param existingRecordId the record this source's reference already belongs to, if any
    */
-  Registration register(DeathReport report, ParsedIdNumber id, java.util.function.Supplier<Optional<Person>> person,
-      java.util.function.Supplier<Optional<Long>> existingRecordId) {
+  public Registration register(DeathReport report, ParsedIdNumber id, Optional<Person> person,
+      Optional<Long> existingRecordId) {
     Instant now = clock.instant();
     requireText(report.name(), "name");
     requireText(report.sourceReference(), "sourceReference");
@@ -82,12 +86,11 @@ public class DeathRegistry {
       throw invalidField("source", "the source is required");
     }
     LocalDate dateOfDeath = validDateOfDeath(report, id);
-    Optional<Long> existing = existingRecordId.get();
-    if (existing.isPresent()) {
-      return new Registration(RegistrationOutcome.DUPLICATE, existing.get());
+    if (existingRecordId.isPresent()) {
+      return new Registration(RegistrationOutcome.DUPLICATE, existingRecordId.get());
     }
     String reporter = report.source() + ":" + report.sourceReference();
-    Person matched = person.get().orElse(null);
+    Person matched = person.orElse(null);
     HoldReason mismatch = mismatch(report, id, matched);
     if (mismatch != null) {
       long recordId = records.insert(matched == null ? null : matched.id(), id.value(), report.name().strip(),
