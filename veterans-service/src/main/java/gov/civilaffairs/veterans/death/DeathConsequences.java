@@ -136,6 +136,9 @@ class DeathConsequences {
       }
     }
     for (Grant grant : effects.grantsOfDeathRecord(revocation.deathRecordId())) {
+      if (grant.kind() == GrantKind.PENSION_ARREARS) {
+        continue;
+      }
       if (grant.status() == GrantStatus.DUE) {
         effects.updateGrant(grant.id(), GrantStatus.WITHDRAWN, null);
         changes.record(ChangeType.GRANT_WITHDRAWN, "GRANT", grant.id(), grant.amount(),

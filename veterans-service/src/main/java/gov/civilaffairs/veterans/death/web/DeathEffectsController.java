@@ -56,7 +56,7 @@ class DeathEffectsController {
   @PostMapping("/grants/{id}/payment")
   @Operation(summary = "Record that a grant was paid",
       description = "Idempotent for a paid grant; 404 if none; 409 grant-not-payable if withdrawn or a recovery claim.")
-  @Audited(action = AuditAction.UPDATE, objectType = "grant", objectId = "#id", person = "#result.entitledPersonId()")
+  @Audited(action = AuditAction.UPDATE, objectType = "grant", objectId = "#id", person = "#result?.entitledPersonId()")
   Grant markPaid(@PathVariable long id) {
     return effects.markPaid(id);
   }

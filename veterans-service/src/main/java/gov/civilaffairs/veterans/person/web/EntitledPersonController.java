@@ -37,8 +37,8 @@ class EntitledPersonController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Register an entitled person with their monthly pension",
       description = "400 on invalid fields, 409 entitled-person-exists, 422 disability-details, pension-months or unknown-region.")
-  @Audited(action = AuditAction.CREATE, objectType = "entitled-person", objectId = "#result.id()",
-      person = "#result.id()")
+  @Audited(action = AuditAction.CREATE, objectType = "entitled-person", objectId = "#result?.id()",
+      person = "#result?.id()")
   EntitledPersonResponse register(@Valid @RequestBody RegisterEntitledPersonRequest request) {
     EntitledPerson person = persons.register(request.toNewEntitledPerson());
     return EntitledPersonResponse.of(person, persons.pensionsOf(person.id()));
@@ -46,8 +46,8 @@ class EntitledPersonController {
 
   @GetMapping("/entitled-persons/{nationalIdNumber}")
   @Operation(summary = "Read an entitled person and their pensions by national ID number")
-  @Audited(action = AuditAction.READ, objectType = "entitled-person", objectId = "#result.id()",
-      person = "#result.id()")
+  @Audited(action = AuditAction.READ, objectType = "entitled-person", objectId = "#result?.id()",
+      person = "#result?.id()")
   EntitledPersonResponse get(@PathVariable String nationalIdNumber) {
     EntitledPerson person = persons.require(nationalIdNumber);
     return EntitledPersonResponse.of(person, persons.pensionsOf(person.id()));
