@@ -1,0 +1,178 @@
+package gov.civilaffairs.veterans.death;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.veterans.death.DeathEffectsRepository.DeathRecordState;
+import gov.civilaffairs.veterans.person.EntitledPerson;
+import gov.civilaffairs.veterans.person.EntitledPersons;
+import gov.civilaffairs.veterans.person.PensionStatus;
+import gov.civilaffairs.veterans.person.PeriodicPension;
+import gov.civilaffairs.veterans.person.PersonStatus;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies the registry's death events to entitled persons (DOMAIN.md, "The death rule", points 6 and 7),
+ * exactly once: each event is recorded in {@code processed_event} in the same transaction as its
+ * effect, and a death record once revoked is never applied again, even if its person-deceased event is
+ * delivered again later. Every change is recorded with the death record and event that caused it.
+ */
+@Service
+class DeathConsequences {
+
+  private static final Logger log = LoggerFactory.getLogger(DeathConsequences.class);
+
+  private final EntitledPersons persons;
+  private final DeathEffectsRepository effects;
+  private final DeathRules rules;
+  private final BureauClock clock;
+
+  DeathConsequences(EntitledPersons persons, DeathEffectsRepository effects, DeathRules rules, BureauClock clock) {
+    this.persons = persons;
+    this.effects = effects;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /**
+   * A confirmed death: stops the person's pensions after the month rule, grants the funeral subsidy and
+   * one-off pension of their category, and opens a survivor-pension review where the policy says so.
+   * Nothing happens for a person this service does not know, a record already applied or revoked, or an
+   * event already processed.
+   */
+  @Transactional
+  public void apply(PersonDeceased death) {
+    if (effects.isProcessed(death.eventId())) {
+      log.debug("Event {} already processed", death.eventId());
+      return;
+    }
+    Instant now = clock.now();
+    Optional<DeathRecordState> known = effects.findDeathRecord(death.deathRecordId());
+    Optional<EntitledPerson> found = persons.lockByNationalIdNumber(death.nationalIdNumber());
+    if (known.isPresent()) {
+      log.info("Death record {} is already {}: event {} changes nothing", death.deathRecordId(),
+          known.get().status(), death.eventId());
+    } else if (found.isEmpty()) {
+      log.debug("Death record {} concerns no entitled person", death.deathRecordId());
+    } else if (found.get().status() == PersonStatus.DECEASED) {
+      log.warn("Entitled person {} is already deceased by another death record; death record {} is not applied",
+          found.get().id(), death.deathRecordId());
+    } else {
+      applyTo(found.get(), death, now);
+    }
+    effects.markProcessed(death.eventId(), PersonDeceased.TYPE, now);
+  }
+
+  private void applyTo(EntitledPerson person, PersonDeceased death, Instant now) {
+    Changes changes = new Changes(person.id(), death.deathRecordId(), death.eventId(), now);
+    persons.markDeceased(person.id(), death.dateOfDeath());
+    BigDecimal monthlyPension = BigDecimal.ZERO.setScale(2);
+    YearMonth lastPaid = rules.lastPaidMonth(death.dateOfDeath());
+    for (PeriodicPension pension : persons.pensionsOf(person.id())) {
+      if (pension.status() == PensionStatus.ACTIVE) {
+        monthlyPension = monthlyPension.add(pension.monthlyAmount());
+        persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
+        changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
+            pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
+      }
+    }
+    rules.funeralSubsidy(person, monthlyPension).ifPresent(award -> grant(changes, GrantKind.FUNERAL_SUBSIDY, award));
+    rules.oneOffPension(person).ifPresent(award -> grant(changes, GrantKind.ONE_OFF_PENSION, award));
+    if (rules.opensSurvivorReview(person)) {
+      long task = effects.openTask(person.id(), death.deathRecordId(), CaseworkerTask.SURVIVOR_PENSION_REVIEW, now);
+      changes.record(ChangeType.CASEWORKER_TASK_OPENED, "CASEWORKER_TASK", task, null,
+          "a survivor may now qualify for a periodic pension: check and register");
+    }
+    effects.saveDeathRecord(death.deathRecordId(), person.id(), death.dateOfDeath(), DeathRecordStatus.APPLIED, now);
+  }
+
+  private void grant(Changes changes, GrantKind kind, Award award) {
+    long id = effects.insertGrant(changes.personId, changes.deathRecordId, kind, award, changes.now);
+    changes.record(ChangeType.GRANTED, "GRANT", id, award.amount(), kind + ": " + award.basis());
+  }
+
+  /**
+   * A revoked death record: the person is living again, pensions stopped by the record resume with
+   * arrears for the missed months, unpaid grants of the record are withdrawn and paid ones become
+   * recovery claims, open caseworker tasks are closed. A record never applied is remembered as revoked
+   * so that a later delivery of its person-deceased event changes nothing.
+   */
+  @Transactional
+  public void revoke(DeathRecordRevoked revocation) {
+    if (effects.isProcessed(revocation.eventId())) {
+      log.debug("Event {} already processed", revocation.eventId());
+      return;
+    }
+    Instant now = clock.now();
+    Optional<DeathRecordState> known = effects.findDeathRecord(revocation.deathRecordId());
+    if (known.isPresent() && known.get().status() == DeathRecordStatus.APPLIED) {
+      restore(known.get().entitledPersonId(), revocation, now);
+    }
+    effects.saveDeathRecord(revocation.deathRecordId(), known.map(DeathRecordState::entitledPersonId).orElse(null),
+        null, DeathRecordStatus.REVOKED, now);
+    effects.markProcessed(revocation.eventId(), DeathRecordRevoked.TYPE, now);
+  }
+
+  private void restore(long personId, DeathRecordRevoked revocation, Instant now) {
+    Changes changes = new Changes(personId, revocation.deathRecordId(), revocation.eventId(), now);
+    persons.markLiving(personId);
+    for (PeriodicPension pension : persons.pensionsOf(personId)) {
+      if (pension.status() == PensionStatus.STOPPED
+          && Long.valueOf(revocation.deathRecordId()).equals(pension.stoppedByDeathRecordId())) {
+        persons.resumePension(pension.id());
+        changes.record(ChangeType.PENSION_RESUMED, "PENSION", pension.id(), null,
+            pension.kind() + " resumed after " + pension.paidThroughMonth());
+        DeathRules.arrears(pension, pension.paidThroughMonth(), clock.currentMonth())
+            .ifPresent(award -> grant(changes, GrantKind.PENSION_ARREARS, award));
+      }
+    }
+    for (Grant grant : effects.grantsOfDeathRecord(revocation.deathRecordId())) {
+      if (grant.kind() == GrantKind.PENSION_ARREARS) {
+        continue;
+      }
+      if (grant.status() == GrantStatus.DUE) {
+        effects.updateGrant(grant.id(), GrantStatus.WITHDRAWN, null);
+        changes.record(ChangeType.GRANT_WITHDRAWN, "GRANT", grant.id(), grant.amount(),
+            grant.kind() + " withdrawn: not yet paid");
+      } else if (grant.status() == GrantStatus.PAID) {
+        effects.updateGrant(grant.id(), GrantStatus.RECOVERY_CLAIM, null);
+        changes.record(ChangeType.RECOVERY_CLAIM_OPENED, "GRANT", grant.id(), grant.amount(),
+            grant.kind() + " already paid on " + grant.paidAt() + ": to be recovered");
+      }
+    }
+    List<CaseworkerTask> tasks = effects.openTasksOfDeathRecord(revocation.deathRecordId());
+    for (CaseworkerTask task : tasks) {
+      effects.closeTask(task.id(), now);
+      changes.record(ChangeType.CASEWORKER_TASK_CLOSED, "CASEWORKER_TASK", task.id(), null,
+          task.kind() + " closed: death record revoked");
+    }
+  }
+
+  /** Writes benefit-change rows for one person, death record and event. */
+  private final class Changes {
+    private final long personId;
+    private final long deathRecordId;
+    private final UUID eventId;
+    private final Instant now;
+
+    Changes(long personId, long deathRecordId, UUID eventId, Instant now) {
+      this.personId = personId;
+      this.deathRecordId = deathRecordId;
+      this.eventId = eventId;
+      this.now = now;
+    }
+
+    void record(ChangeType type, String subject, long subjectId, BigDecimal amount, String detail) {
+      effects.insertChange(personId, deathRecordId, eventId, type, subject, subjectId, amount, detail, now);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package gov.civilaffairs.veterans.death;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Rows of {@code processed_event}, {@code death_record}, {@code benefit_grant}, {@code caseworker_task}
+ * and {@code benefit_change}. Instants are stored in UTC.
+ */
+@Repository
+class DeathEffectsRepository {
+
+  private static final String GRANT_COLUMNS =
+      "id, entitled_person_id, death_record_id, kind, amount, basis, status, granted_at, paid_at";
+  private static final String TASK_COLUMNS =
+      "id, entitled_person_id, death_record_id, kind, status, opened_at, closed_at";
+  private static final String CHANGE_COLUMNS = "id, entitled_person_id, death_record_id, event_id, change_type, "
+      + "subject, subject_id, amount, detail, changed_at";
+
+  private final JdbcClient jdbc;
+
+  DeathEffectsRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean isProcessed(UUID eventId) {
+    return jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId.toString())
+        .query(Integer.class).single() > 0;
+  }
+
+  /** Fails with a duplicate key if the event was recorded meanwhile: the transaction then rolls back. */
+  void markProcessed(UUID eventId, String type, Instant now) {
+    jdbc.sql("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)")
+        .params(eventId.toString(), type, utc(now)).update();
+  }
+
+  Optional<DeathRecordState> findDeathRecord(long deathRecordId) {
+    return jdbc.sql("SELECT death_record_id, entitled_person_id, status FROM death_record WHERE death_record_id = ? FOR UPDATE")
+        .param(deathRecordId)
+        .query((rs, row) -> new DeathRecordState(rs.getLong("death_record_id"),
+            rs.getObject("entitled_person_id", Long.class), DeathRecordStatus.valueOf(rs.getString("status"))))
+        .optional();
+  }
+
+  void saveDeathRecord(long deathRecordId, Long personId, LocalDate dateOfDeath, DeathRecordStatus status, Instant now) {
+    jdbc.sql("""
+        INSERT INTO death_record (death_record_id, entitled_person_id, date_of_death, status, updated_at)
+        VALUES (?, ?, ?, ?, ?)
+        ON DUPLICATE KEY UPDATE status = VALUES(status), updated_at = VALUES(updated_at)""")
+        .params(deathRecordId, personId, dateOfDeath, status.name(), utc(now)).update();
+  }
+
+  long insertGrant(long personId, long deathRecordId, GrantKind kind, Award award, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO benefit_grant (entitled_person_id, death_record_id, kind, amount, basis, status, granted_at)
+        VALUES (?, ?, ?, ?, ?, 'DUE', ?)""")
+        .params(personId, deathRecordId, kind.name(), award.amount(), award.basis(), utc(now)).update(key);
+    return key.getKey().longValue();
+  }
+
+  Optional<Grant> findGrant(long id, boolean forUpdate) {
+    return jdbc.sql("SELECT " + GRANT_COLUMNS + " FROM benefit_grant WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))
+        .param(id).query(DeathEffectsRepository::grant).optional();
+  }
+
+  List<Grant> grantsOfPerson(long personId) {
+    return jdbc.sql("SELECT " + GRANT_COLUMNS + " FROM benefit_grant WHERE entitled_person_id = ? ORDER BY id")
+        .param(personId).query(DeathEffectsRepository::grant).list();
+  }
+
+  List<Grant> grantsOfDeathRecord(long deathRecordId) {
+    return jdbc.sql("SELECT " + GRANT_COLUMNS + " FROM benefit_grant WHERE death_record_id = ? ORDER BY id FOR UPDATE")
+        .param(deathRecordId).query(DeathEffectsRepository::grant).list();
+  }
+
+  void updateGrant(long id, GrantStatus status, Instant paidAt) {
+    jdbc.sql("UPDATE benefit_grant SET status = ?, paid_at = COALESCE(?, paid_at) WHERE id = ?")
+        .params(status.name(), paidAt == null ? null : utc(paidAt), id).update();
+  }
+
+  long openTask(long personId, long deathRecordId, String kind, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO caseworker_task (entitled_person_id, death_record_id, kind, status, opened_at)
+        VALUES (?, ?, ?, 'OPEN', ?)""").params(personId, deathRecordId, kind, utc(now)).update(key);
+    return key.getKey().longValue();
+  }
+
+  List<CaseworkerTask> openTasksOfDeathRecord(long deathRecordId) {
+    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task WHERE death_record_id = ? AND status = 'OPEN' ORDER BY id")
+        .param(deathRecordId).query(DeathEffectsRepository::task).list();
+  }
+
+  List<CaseworkerTask> tasks(String status, int offset, int limit) {
+    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task"
+            + (status == null ? "" : " WHERE status = :status") + " ORDER BY id LIMIT :limit OFFSET :offset")
+        .param("status", status).param("limit", limit).param("offset", offset)
+        .query(DeathEffectsRepository::task).list();
+  }
+
+  void closeTask(long id, Instant now) {
+    jdbc.sql("UPDATE caseworker_task SET status = 'CLOSED', closed_at = ? WHERE id = ?").params(utc(now), id).update();
+  }
+
+  void insertChange(long personId, long deathRecordId, UUID eventId, ChangeType type, String subject, long subjectId,
+      BigDecimal amount, String detail, Instant now) {
+    jdbc.sql("""
+        INSERT INTO benefit_change (entitled_person_id, death_record_id, event_id, change_type, subject, subject_id,
+          amount, detail, changed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(personId, deathRecordId, eventId.toString(), type.name(), subject, subjectId, amount, detail, utc(now))
+        .update();
+  }
+
+  List<BenefitChange> changesOfPerson(long personId) {
+    return jdbc.sql("SELECT " + CHANGE_COLUMNS + " FROM benefit_change WHERE entitled_person_id = ? ORDER BY id")
+        .param(personId)
+        .query((rs, row) -> new BenefitChange(rs.getLong("id"), rs.getLong("entitled_person_id"),
+            rs.getLong("death_record_id"), UUID.fromString(rs.getString("event_id")),
+            ChangeType.valueOf(rs.getString("change_type")), rs.getString("subject"), rs.getLong("subject_id"),
+            rs.getBigDecimal("amount"), rs.getString("detail"), instant(rs, "changed_at")))
+        .list();
+  }
+
+  /** This service's state of one death record; {@code entitledPersonId} is null if it was revoked before being seen. */
+  record DeathRecordState(long deathRecordId, Long entitledPersonId, DeathRecordStatus status) {
+  }
+
+  private static Grant grant(ResultSet rs, int row) throws SQLException {
+    return new Grant(rs.getLong("id"), rs.getLong("entitled_person_id"), rs.getLong("death_record_id"),
+        GrantKind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"), rs.getString("basis"),
+        GrantStatus.valueOf(rs.getString("status")), instant(rs, "granted_at"), instant(rs, "paid_at"));
+  }
+
+  private static CaseworkerTask task(ResultSet rs, int row) throws SQLException {
+    return new CaseworkerTask(rs.getLong("id"), rs.getLong("entitled_person_id"), rs.getLong("death_record_id"),
+        rs.getString("kind"), rs.getString("status"), instant(rs, "opened_at"), instant(rs, "closed_at"));
+  }
+
+  private static LocalDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).toLocalDateTime();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+  }
+}

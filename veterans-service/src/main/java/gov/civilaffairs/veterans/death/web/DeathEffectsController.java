@@ -1,0 +1,73 @@
+package gov.civilaffairs.veterans.death.web;
+
+import java.util.List;
+
+import gov.civilaffairs.platform.audit.AuditAction;
+import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.veterans.death.BenefitChange;
+import gov.civilaffairs.veterans.death.CaseworkerTask;
+import gov.civilaffairs.veterans.death.DeathEffects;
+import gov.civilaffairs.veterans.death.Grant;
+import gov.civilaffairs.veterans.person.EntitledPersons;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What deaths did to entitled persons' benefits, over REST: "why was this benefit stopped?" (every change
+ * with its death record and event), the grants and their payment, and the caseworker tasks.
+ */
+@RestController
+@Tag(name = "death effects", description = "死亡停发: benefit changes, grants (丧葬补助费, 一次性抚恤金, 补发), caseworker tasks")
+class DeathEffectsController {
+
+  private final EntitledPersons persons;
+  private final DeathEffects effects;
+
+  DeathEffectsController(EntitledPersons persons, DeathEffects effects) {
+    this.persons = persons;
+    this.effects = effects;
+  }
+
+  @GetMapping("/entitled-persons/{nationalIdNumber}/benefit-changes")
+  @Operation(summary = "Every change to the person's benefits, with the death record and event that caused it")
+  @Audited(action = AuditAction.READ, objectType = "benefit-change")
+  List<BenefitChange> changes(
+      @Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber) {
+    return effects.changesOf(persons.require(nationalIdNumber).id());
+  }
+
+  @GetMapping("/entitled-persons/{nationalIdNumber}/grants")
+  @Operation(summary = "The person's grants: funeral subsidy, one-off pension, pension arrears, with status")
+  @Audited(action = AuditAction.READ, objectType = "grant")
+  List<Grant> grants(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber) {
+    return effects.grantsOf(persons.require(nationalIdNumber).id());
+  }
+
+  @PostMapping("/grants/{id}/payment")
+  @Operation(summary = "Record that a grant was paid",
+      description = "Idempotent for a paid grant; 404 if none; 409 grant-not-payable if withdrawn or a recovery claim.")
+  @Audited(action = AuditAction.UPDATE, objectType = "grant", objectId = "#id", person = "#result?.entitledPersonId()")
+  Grant markPaid(@PathVariable long id) {
+    return effects.markPaid(id);
+  }
+
+  @GetMapping("/caseworker-tasks")
+  @Operation(summary = "Caseworker tasks opened by deaths, e.g. SURVIVOR_PENSION_REVIEW, ordered by id")
+  @Audited(action = AuditAction.READ, objectType = "caseworker-task")
+  List<CaseworkerTask> tasks(
+      @Parameter(example = "OPEN") @RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED") String status,
+      @RequestParam(defaultValue = "0") @Min(0) int offset,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    return effects.tasks(status, offset, limit);
+  }
+}
