@@ -2,6 +2,8 @@ package gov.civilaffairs.eldercare.card;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Tables {@code card} and {@code transit_card_notification}. */
+/** Tables {@code card} and {@code transit_card_notification}; times are UTC. */
 @Repository
 class CardRepository {
 
@@ -55,6 +57,14 @@ class CardRepository {
         FROM transit_card_notification n JOIN card c ON c.id = n.card_id
         WHERE n.sent_at IS NULL AND n.id > ?
         ORDER BY n.id LIMIT ?""")
-        .params(afterId, size).query(TransitCardNotification.class).list();
+        .params(afterId, size)
+        .query((rs, row) -> new TransitCardNotification(rs.getLong("id"), rs.getString("card_number"),
+            TransitCardNotification.Kind.valueOf(rs.getString("kind")), rs.getLong("death_record_id"),
+            utc(rs.getObject("created_at", LocalDateTime.class)), utc(rs.getObject("sent_at", LocalDateTime.class))))
+        .list();
+  }
+
+  private static Instant utc(LocalDateTime time) {
+    return time == null ? null : time.toInstant(ZoneOffset.UTC);
   }
 }

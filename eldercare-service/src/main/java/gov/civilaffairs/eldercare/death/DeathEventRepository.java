@@ -2,6 +2,8 @@ package gov.civilaffairs.eldercare.death;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Tables {@code processed_event}, {@code death_record} and {@code benefit_change}. */
+/** Tables {@code processed_event}, {@code death_record} and {@code benefit_change}; times are UTC. */
 @Repository
 class DeathEventRepository {
 
@@ -75,7 +77,7 @@ class DeathEventRepository {
             rs.getString("detail"),
             rs.getLong("death_record_id"),
             UUID.fromString(rs.getString("event_id")),
-            rs.getObject("changed_at", Instant.class)))
+            rs.getObject("changed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
         .list();
   }
 }
