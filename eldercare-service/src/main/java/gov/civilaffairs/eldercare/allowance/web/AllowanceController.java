@@ -41,7 +41,7 @@ class AllowanceController {
           + ".bands). 422 `under-allowance-age` or `person-deceased`; 409 `allowance-exists`.")
   @Audited(action = AuditAction.CREATE, objectType = "old-age-allowance", person = "#nationalIdNumber")
   ResponseEntity<AllowanceResponse> grant(
-      @Parameter(example = "33068119400101003X") @PathVariable String nationalIdNumber,
+      @Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
       @Valid @RequestBody GrantAllowanceRequest request) {
     var allowance = allowances.grant(persons.require(nationalIdNumber), request.startMonth());
     return ResponseEntity.created(URI.create("/elderly-persons/" + nationalIdNumber + "/old-age-allowance"))
@@ -52,7 +52,7 @@ class AllowanceController {
   @Operation(summary = "The person's allowance with its status, end month, what stopped it and its arrears",
       description = "404 when the person has no allowance.")
   @Audited(action = AuditAction.READ, objectType = "old-age-allowance", person = "#nationalIdNumber")
-  AllowanceResponse read(@Parameter(example = "33068119400101003X") @PathVariable String nationalIdNumber) {
+  AllowanceResponse read(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber) {
     var allowance = allowances.of(persons.require(nationalIdNumber))
         .orElseThrow(() -> ProblemException.notFound("Old-age allowance of", "this person"));
     return AllowanceResponse.of(allowance, allowances.arrearsOf(allowance));

@@ -41,7 +41,7 @@ class CardController {
           + "(card number in use).")
   @Audited(action = AuditAction.CREATE, objectType = "elderly-card", person = "#nationalIdNumber")
   ResponseEntity<CardResponse> issueElderlyCard(
-      @Parameter(example = "33068119400101003X") @PathVariable String nationalIdNumber,
+      @Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
       @Valid @RequestBody IssueCardRequest request) {
     return issue(nationalIdNumber, CardKind.ELDERLY_CARD, request);
   }
@@ -52,7 +52,7 @@ class CardController {
           + "default 70); otherwise as the elderly card.")
   @Audited(action = AuditAction.CREATE, objectType = "transit-card", person = "#nationalIdNumber")
   ResponseEntity<CardResponse> issueTransitCard(
-      @Parameter(example = "33068119400101003X") @PathVariable String nationalIdNumber,
+      @Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
       @Valid @RequestBody IssueCardRequest request) {
     return issue(nationalIdNumber, CardKind.TRANSIT_CARD, request);
   }
@@ -60,7 +60,7 @@ class CardController {
   @GetMapping("/cards")
   @Operation(summary = "The person's cards, with their status and what revoked them")
   @Audited(action = AuditAction.READ, objectType = "card", person = "#nationalIdNumber")
-  List<CardResponse> cards(@Parameter(example = "33068119400101003X") @PathVariable String nationalIdNumber) {
+  List<CardResponse> cards(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber) {
     return cards.of(persons.require(nationalIdNumber)).stream().map(CardResponse::of).toList();
   }
 

@@ -33,7 +33,7 @@ class BenefitChangeController {
       description = "Each names the death record (GET /deaths/{id} on registry-service) and the event that caused "
           + "it. 404 for an unknown person.")
   @Audited(action = AuditAction.READ, objectType = "benefit-change", person = "#nationalIdNumber")
-  List<BenefitChange> changes(@Parameter(example = "33068119400101003X") @PathVariable String nationalIdNumber) {
+  List<BenefitChange> changes(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber) {
     return deathFlow.changesOf(persons.require(nationalIdNumber));
   }
 }

@@ -53,7 +53,7 @@ class ElderlyPersonController {
   @Operation(summary = "Read an elderly person by national ID number", description = "404 when not registered.")
   @Audited(action = AuditAction.READ, objectType = "elderly-person", objectId = "#result?.id",
       person = "#nationalIdNumber")
-  ElderlyPersonResponse read(@Parameter(example = "33068119400101003X") @PathVariable String nationalIdNumber) {
+  ElderlyPersonResponse read(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber) {
     return ElderlyPersonResponse.of(persons.require(nationalIdNumber));
   }
 

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** An elderly person as clients see it; the ID number is masked (QUALITY.md, Security). */
 record ElderlyPersonResponse(
     @Schema(example = "1") long id,
-    @Schema(description = "Masked: first 6 and last 4 characters", example = "330681********003X")
+    @Schema(description = "Masked: first 6 and last 4 characters", example = "330681********0039")
     @Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber,
     @Schema(example = "张桂英") String name,
     @Schema(example = "1940-01-01") LocalDate birthDate,

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** What a caller may set when registering an elderly person; birth date and age come from the ID number. */
 record RegisterElderlyPersonRequest(
-    @Schema(description = "身份证号, GB 11643-1999; lowercase x accepted", example = "33068119400101003X")
+    @Schema(description = "身份证号, GB 11643-1999; lowercase x accepted", example = "330681194001010039")
     @NotNull @ValidNationalIdNumber String nationalIdNumber,
     @Schema(description = "姓名 as in the household register, at most 50 characters", example = "张桂英")
     @NotBlank @Size(max = 50) String name,
