@@ -1,0 +1,79 @@
+package gov.civilaffairs.eldercare.allowance;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Tables {@code old_age_allowance} and {@code allowance_arrears}; a month is stored as its first day. */
+@Repository
+class OldAgeAllowanceRepository {
+
+  private final JdbcClient jdbc;
+
+  OldAgeAllowanceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  OldAgeAllowance insert(long personId, BigDecimal monthlyAmount, YearMonth startMonth) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO old_age_allowance (person_id, monthly_amount, start_month, status) VALUES (?, ?, ?, ?)")
+        .params(personId, monthlyAmount, firstDay(startMonth), AllowanceStatus.ACTIVE.name())
+        .update(key);
+    return new OldAgeAllowance(key.getKey().longValue(), personId, monthlyAmount, startMonth, null,
+        AllowanceStatus.ACTIVE, null);
+  }
+
+  Optional<OldAgeAllowance> findByPerson(long personId) {
+    return jdbc.sql("SELECT * FROM old_age_allowance WHERE person_id = ?").param(personId)
+        .query(OldAgeAllowanceRepository::allowance).optional();
+  }
+
+  void stop(long id, YearMonth endMonth, long deathRecordId) {
+    jdbc.sql("UPDATE old_age_allowance SET status = 'STOPPED', end_month = ?, stopped_by_death_record_id = ? WHERE id = ?")
+        .params(firstDay(endMonth), deathRecordId, id).update();
+  }
+
+  void resume(long id, BigDecimal monthlyAmount) {
+    jdbc.sql("""
+        UPDATE old_age_allowance SET status = 'ACTIVE', end_month = NULL, stopped_by_death_record_id = NULL,
+          monthly_amount = ?
+        WHERE id = ?""").params(monthlyAmount, id).update();
+  }
+
+  void insertArrears(long allowanceId, AllowanceArrears arrears) {
+    jdbc.sql("INSERT INTO allowance_arrears (allowance_id, benefit_month, amount, death_record_id) VALUES (?, ?, ?, ?)")
+        .params(allowanceId, firstDay(arrears.month()), arrears.amount(), arrears.deathRecordId()).update();
+  }
+
+  List<AllowanceArrears> arrearsOf(long allowanceId) {
+    return jdbc.sql("SELECT * FROM allowance_arrears WHERE allowance_id = ? ORDER BY benefit_month")
+        .param(allowanceId)
+        .query((rs, row) -> new AllowanceArrears(month(rs, "benefit_month"), rs.getBigDecimal("amount"),
+            rs.getLong("death_record_id")))
+        .list();
+  }
+
+  private static OldAgeAllowance allowance(ResultSet rs, int row) throws SQLException {
+    return new OldAgeAllowance(rs.getLong("id"), rs.getLong("person_id"), rs.getBigDecimal("monthly_amount"),
+        month(rs, "start_month"), month(rs, "end_month"), AllowanceStatus.valueOf(rs.getString("status")),
+        rs.getObject("stopped_by_death_record_id", Long.class));
+  }
+
+  private static YearMonth month(ResultSet rs, String column) throws SQLException {
+    LocalDate firstDay = rs.getObject(column, LocalDate.class);
+    return firstDay == null ? null : YearMonth.from(firstDay);
+  }
+
+  private static LocalDate firstDay(YearMonth month) {
+    return month.atDay(1);
+  }
+}

@@ -1,0 +1,129 @@
+package gov.civilaffairs.eldercare.allowance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import gov.civilaffairs.eldercare.person.ElderlyPerson;
+import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.platform.web.ProblemException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Old-age allowances (高龄津贴): grant by age band, stop on a death with the month rule, resume with arrears
+ * when the death record is revoked. Bands, amounts and the month rule: {@link OldAgeAllowanceProperties}.
+ */
+@Service
+public class OldAgeAllowances {
+
+  private final OldAgeAllowanceRepository repository;
+  private final OldAgeAllowanceProperties policy;
+  private final BureauClock clock;
+
+  OldAgeAllowances(OldAgeAllowanceRepository repository, OldAgeAllowanceProperties policy, BureauClock clock) {
+    this.repository = repository;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * Grants the allowance from {@code startMonth} at the amount of the person's band in that month.
+   *
+   * @throws ProblemException 422 {@code person-deceased}; 422 {@code under-allowance-age} when the person is under
+   *     the lowest band in the start month; 409 {@code allowance-exists} when the person already has one
+   */
+  @Transactional
+  public OldAgeAllowance grant(ElderlyPerson person, YearMonth startMonth) {
+    if (person.status() == ElderlyPersonStatus.DECEASED) {
+      throw ProblemException.unprocessable("person-deceased", "No allowance is granted to a deceased person.");
+    }
+    BigDecimal amount = policy.monthlyAmount(person.birthDate(), startMonth)
+        .orElseThrow(() -> ProblemException.unprocessable("under-allowance-age", "In " + startMonth
+            + " the person is under the lowest age band of the old-age allowance ("
+            + policy.bands().get(0).minimumAge() + ", city policy)."));
+    if (repository.findByPerson(person.id()).isPresent()) {
+      throw ProblemException.conflict("allowance-exists", "The person already has an old-age allowance.");
+    }
+    return repository.insert(person.id(), amount, startMonth);
+  }
+
+  /** The person's allowance, if any. */
+  public Optional<OldAgeAllowance> of(ElderlyPerson person) {
+    return repository.findByPerson(person.id());
+  }
+
+  /** The arrears paid back on the allowance, by month. */
+  public List<AllowanceArrears> arrearsOf(OldAgeAllowance allowance) {
+    return repository.arrearsOf(allowance.id());
+  }
+
+  /**
+   * Stops the person's ACTIVE allowance after the last month paid for a death on {@code dateOfDeath}
+   * ({@link OldAgeAllowanceProperties#lastPaidMonth(LocalDate)}); an allowance that had not started yet ends
+   * before its start month.
+   *
+   * @return the allowance as stopped, empty when there was no active allowance
+   */
+  @Transactional
+  public Optional<OldAgeAllowance> stopForDeath(ElderlyPerson person, long deathRecordId, LocalDate dateOfDeath) {
+    return repository.findByPerson(person.id())
+        .filter(allowance -> allowance.status() == AllowanceStatus.ACTIVE)
+        .map(allowance -> {
+          YearMonth lastPaid = policy.lastPaidMonth(dateOfDeath);
+          YearMonth endMonth = lastPaid.isBefore(allowance.startMonth()) ? allowance.startMonth().minusMonths(1)
+              : lastPaid;
+          repository.stop(allowance.id(), endMonth, deathRecordId);
+          return new OldAgeAllowance(allowance.id(), allowance.personId(), allowance.monthlyAmount(),
+              allowance.startMonth(), endMonth, AllowanceStatus.STOPPED, deathRecordId);
+        });
+  }
+
+  /**
+   * Resumes the allowance that this death record stopped. Every month after its end month and before the
+   * current month (Asia/Shanghai) becomes an arrears entry at that month's band amount; the current month
+   * and the following are paid by the monthly roll as usual, at the current band's amount.
+   *
+   * @return the allowance resumed and its new arrears, empty when this record stopped no allowance
+   */
+  @Transactional
+  public Optional<Resumption> resumeAfterRevocation(ElderlyPerson person, long deathRecordId) {
+    return repository.findByPerson(person.id())
+        .filter(allowance -> allowance.status() == AllowanceStatus.STOPPED)
+        .filter(allowance -> Long.valueOf(deathRecordId).equals(allowance.stoppedByDeathRecordId()))
+        .map(allowance -> {
+          YearMonth currentMonth = clock.currentMonth();
+          List<AllowanceArrears> arrears = new ArrayList<>();
+          for (YearMonth month = allowance.endMonth().plusMonths(1); month.isBefore(currentMonth);
+              month = month.plusMonths(1)) {
+            BigDecimal amount = policy.monthlyAmount(person.birthDate(), month).orElse(allowance.monthlyAmount());
+            AllowanceArrears owed = new AllowanceArrears(month, amount, deathRecordId);
+            repository.insertArrears(allowance.id(), owed);
+            arrears.add(owed);
+          }
+          BigDecimal amount = policy.monthlyAmount(person.birthDate(), currentMonth).orElse(allowance.monthlyAmount());
+          repository.resume(allowance.id(), amount);
+          return new Resumption(new OldAgeAllowance(allowance.id(), allowance.personId(), amount,
+              allowance.startMonth(), null, AllowanceStatus.ACTIVE, null), List.copyOf(arrears));
+        });
+  }
+
+  /**
+   * An allowance resumed after a revoked death record.
+   *
+   * @param allowance as resumed
+   * @param arrears the months paid back, oldest first
+   */
+  public record Resumption(OldAgeAllowance allowance, List<AllowanceArrears> arrears) {
+
+    /** The sum of the arrears, yuan, scale 2. */
+    public BigDecimal totalArrears() {
+      return arrears.stream().map(AllowanceArrears::amount).reduce(new BigDecimal("0.00"), BigDecimal::add);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package gov.civilaffairs.eldercare.card;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Tables {@code card} and {@code transit_card_notification}; times are UTC. */
+@Repository
+class CardRepository {
+
+  private final JdbcClient jdbc;
+
+  CardRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts an ISSUED card; a second card of the kind for the person, or a used number, breaks a unique key. */
+  Card insert(long personId, CardKind kind, String cardNumber, LocalDate issuedOn) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO card (person_id, kind, card_number, issued_on, status) VALUES (?, ?, ?, ?, ?)")
+        .params(personId, kind.name(), cardNumber, issuedOn, CardStatus.ISSUED.name())
+        .update(key);
+    return new Card(key.getKey().longValue(), personId, kind, cardNumber, issuedOn, CardStatus.ISSUED, null);
+  }
+
+  List<Card> findByPerson(long personId) {
+    return jdbc.sql("SELECT * FROM card WHERE person_id = ? ORDER BY id").param(personId).query(Card.class).list();
+  }
+
+  void revoke(long cardId, long deathRecordId) {
+    jdbc.sql("UPDATE card SET status = 'REVOKED', revoked_by_death_record_id = ? WHERE id = ?")
+        .params(deathRecordId, cardId).update();
+  }
+
+  void reinstate(long cardId) {
+    jdbc.sql("UPDATE card SET status = 'ISSUED', revoked_by_death_record_id = NULL WHERE id = ?")
+        .param(cardId).update();
+  }
+
+  void insertNotification(long cardId, TransitCardNotification.Kind kind, long deathRecordId, Instant now) {
+    jdbc.sql("""
+        INSERT INTO transit_card_notification (card_id, kind, death_record_id, created_at) VALUES (?, ?, ?, ?)""")
+        .params(cardId, kind.name(), deathRecordId, now).update();
+  }
+
+  /** Pending notifications (not yet sent) in creation order, after {@code afterId}. */
+  List<TransitCardNotification> pendingNotifications(long afterId, int size) {
+    return jdbc.sql("""
+        SELECT n.id, c.card_number, n.kind, n.death_record_id, n.created_at, n.sent_at
+        FROM transit_card_notification n JOIN card c ON c.id = n.card_id
+        WHERE n.sent_at IS NULL AND n.id > ?
+        ORDER BY n.id LIMIT ?""")
+        .params(afterId, size)
+        .query((rs, row) -> new TransitCardNotification(rs.getLong("id"), rs.getString("card_number"),
+            TransitCardNotification.Kind.valueOf(rs.getString("kind")), rs.getLong("death_record_id"),
+            utc(rs.getObject("created_at", LocalDateTime.class)), utc(rs.getObject("sent_at", LocalDateTime.class))))
+        .list();
+  }
+
+  private static Instant utc(LocalDateTime time) {
+    return time == null ? null : time.toInstant(ZoneOffset.UTC);
+  }
+}

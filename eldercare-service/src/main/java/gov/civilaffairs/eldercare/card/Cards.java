@@ -1,0 +1,107 @@
+package gov.civilaffairs.eldercare.card;
+
+import java.time.Period;
+import java.util.List;
+
+import gov.civilaffairs.eldercare.person.ElderlyPerson;
+import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.platform.web.ProblemException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The elderly card (老年证) and the free-transit card (老年人免费乘车IC卡) of elderly persons: issue, and
+ * revoke or re-instate them when a death record applies or is revoked. Every change of a transit card's
+ * status is also recorded as a notification for the transit-card system.
+ */
+@Service
+public class Cards {
+
+  private final CardRepository repository;
+  private final TransitCardProperties transitCard;
+  private final BureauClock clock;
+
+  Cards(CardRepository repository, TransitCardProperties transitCard, BureauClock clock) {
+    this.repository = repository;
+    this.transitCard = transitCard;
+    this.clock = clock;
+  }
+
+  /**
+   * Issues a card today (Asia/Shanghai).
+   *
+   * @param cardNumber the number of the physical card handed out
+   * @throws ProblemException 422 {@code person-deceased} for a deceased holder, 422 {@code under-transit-card-age}
+   *     for a transit card to a person under {@code eldercare.transit-card.minimum-age}, 409
+   *     {@code card-already-issued} when the person already holds that kind of card, 409 {@code duplicate} for a
+   *     card number in use
+   */
+  @Transactional
+  public Card issue(ElderlyPerson holder, CardKind kind, String cardNumber) {
+    if (holder.status() == ElderlyPersonStatus.DECEASED) {
+      throw ProblemException.unprocessable("person-deceased", "No card is issued to a deceased person.");
+    }
+    int age = Period.between(holder.birthDate(), clock.today()).getYears();
+    if (kind == CardKind.TRANSIT_CARD && age < transitCard.minimumAge()) {
+      throw ProblemException.unprocessable("under-transit-card-age", "The person is " + age
+          + "; the free-transit card is for persons of " + transitCard.minimumAge() + " or older (city policy).");
+    }
+    if (repository.findByPerson(holder.id()).stream().anyMatch(card -> card.kind() == kind)) {
+      throw ProblemException.conflict("card-already-issued", "The person already holds a card of kind " + kind
+          + "; a lost card is replaced, not issued twice.");
+    }
+    return repository.insert(holder.id(), kind, cardNumber, clock.today());
+  }
+
+  /** The person's cards, in order of issue. */
+  public List<Card> of(ElderlyPerson holder) {
+    return repository.findByPerson(holder.id());
+  }
+
+  /**
+   * Revokes the person's issued cards because of a death record, and tells the transit-card system.
+   *
+   * @return the cards revoked (as they were before), none if the person held no issued card
+   */
+  @Transactional
+  public List<Card> revokeForDeath(ElderlyPerson holder, long deathRecordId) {
+    List<Card> issued = repository.findByPerson(holder.id()).stream()
+        .filter(card -> card.status() == CardStatus.ISSUED).toList();
+    for (Card card : issued) {
+      repository.revoke(card.id(), deathRecordId);
+      notifyTransitSystem(card, TransitCardNotification.Kind.REVOCATION, deathRecordId);
+    }
+    return issued;
+  }
+
+  /**
+   * Re-instates the cards that this death record revoked (cards revoked for another reason stay revoked),
+   * and tells the transit-card system.
+   *
+   * @return the cards re-instated
+   */
+  @Transactional
+  public List<Card> reinstateAfterRevocation(ElderlyPerson holder, long deathRecordId) {
+    List<Card> revoked = repository.findByPerson(holder.id()).stream()
+        .filter(card -> card.status() == CardStatus.REVOKED)
+        .filter(card -> Long.valueOf(deathRecordId).equals(card.revokedByDeathRecordId())).toList();
+    for (Card card : revoked) {
+      repository.reinstate(card.id());
+      notifyTransitSystem(card, TransitCardNotification.Kind.REINSTATEMENT, deathRecordId);
+    }
+    return revoked;
+  }
+
+  /** Notifications the transit-card system has not been sent yet, oldest first, after {@code afterId}. */
+  public List<TransitCardNotification> pendingNotifications(long afterId, int size) {
+    return repository.pendingNotifications(afterId, size);
+  }
+
+  private void notifyTransitSystem(Card card, TransitCardNotification.Kind kind, long deathRecordId) {
+    if (card.kind() == CardKind.TRANSIT_CARD) {
+      repository.insertNotification(card.id(), kind, deathRecordId, clock.now());
+    }
+  }
+}

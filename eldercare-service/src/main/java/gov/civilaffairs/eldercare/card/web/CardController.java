@@ -1,0 +1,72 @@
+package gov.civilaffairs.eldercare.card.web;
+
+import java.net.URI;
+import java.util.List;
+
+import gov.civilaffairs.eldercare.card.CardKind;
+import gov.civilaffairs.eldercare.card.Cards;
+import gov.civilaffairs.eldercare.person.ElderlyPersons;
+import gov.civilaffairs.platform.audit.AuditAction;
+import gov.civilaffairs.platform.audit.Audited;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The cards of an elderly person: 老年证 and 老年人免费乘车IC卡. */
+@RestController
+@RequestMapping("/elderly-persons/{nationalIdNumber}")
+@Tag(name = "Cards", description = "老年证 and 老年人免费乘车IC卡 of an elderly person")
+class CardController {
+
+  private final ElderlyPersons persons;
+  private final Cards cards;
+
+  CardController(ElderlyPersons persons, Cards cards) {
+    this.persons = persons;
+    this.cards = cards;
+  }
+
+  @PostMapping("/elderly-card")
+  @Operation(summary = "Issue the elderly card (老年证)",
+      description = "404 for an unknown person; 422 `person-deceased`; 409 `card-already-issued` or `duplicate` "
+          + "(card number in use).")
+  @Audited(action = AuditAction.CREATE, objectType = "elderly-card", person = "#nationalIdNumber")
+  ResponseEntity<CardResponse> issueElderlyCard(
+      @Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
+      @Valid @RequestBody IssueCardRequest request) {
+    return issue(nationalIdNumber, CardKind.ELDERLY_CARD, request);
+  }
+
+  @PostMapping("/transit-card")
+  @Operation(summary = "Issue the free-transit card (老年人免费乘车IC卡)",
+      description = "422 `under-transit-card-age` under the city's age (eldercare.transit-card.minimum-age, "
+          + "default 70); otherwise as the elderly card.")
+  @Audited(action = AuditAction.CREATE, objectType = "transit-card", person = "#nationalIdNumber")
+  ResponseEntity<CardResponse> issueTransitCard(
+      @Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
+      @Valid @RequestBody IssueCardRequest request) {
+    return issue(nationalIdNumber, CardKind.TRANSIT_CARD, request);
+  }
+
+  @GetMapping("/cards")
+  @Operation(summary = "The person's cards, with their status and what revoked them")
+  @Audited(action = AuditAction.READ, objectType = "card", person = "#nationalIdNumber")
+  List<CardResponse> cards(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber) {
+    return cards.of(persons.require(nationalIdNumber)).stream().map(CardResponse::of).toList();
+  }
+
+  private ResponseEntity<CardResponse> issue(String nationalIdNumber, CardKind kind, IssueCardRequest request) {
+    var card = cards.issue(persons.require(nationalIdNumber), kind, request.cardNumber());
+    return ResponseEntity.created(URI.create("/elderly-persons/" + nationalIdNumber + "/cards"))
+        .body(CardResponse.of(card));
+  }
+}

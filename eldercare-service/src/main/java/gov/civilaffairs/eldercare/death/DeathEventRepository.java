@@ -1,0 +1,83 @@
+package gov.civilaffairs.eldercare.death;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tables {@code processed_event}, {@code death_record} and {@code benefit_change}; times are UTC. */
+@Repository
+class DeathEventRepository {
+
+  /** The state of a death record as this service applied it. */
+  enum DeathRecordState {
+    APPLIED, REVOKED
+  }
+
+  private final JdbcClient jdbc;
+
+  DeathEventRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean isProcessed(UUID eventId) {
+    return jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId.toString())
+        .query(Integer.class).single() > 0;
+  }
+
+  /** Records the event as applied; a concurrent second delivery breaks the primary key and rolls back. */
+  void markProcessed(UUID eventId, String type, Instant now) {
+    jdbc.sql("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)")
+        .params(eventId.toString(), type, now).update();
+  }
+
+  Optional<DeathRecordState> stateOf(long deathRecordId) {
+    return jdbc.sql("SELECT status FROM death_record WHERE death_record_id = ?").param(deathRecordId)
+        .query(String.class).optional().map(DeathRecordState::valueOf);
+  }
+
+  /** The person a death record was applied to, if it was applied here. */
+  Optional<Long> personOf(long deathRecordId) {
+    return jdbc.sql("SELECT person_id FROM death_record WHERE death_record_id = ? AND person_id IS NOT NULL")
+        .param(deathRecordId).query(Long.class).optional();
+  }
+
+  void insertApplied(long deathRecordId, long personId, LocalDate dateOfDeath) {
+    jdbc.sql("INSERT INTO death_record (death_record_id, person_id, date_of_death, status) VALUES (?, ?, ?, 'APPLIED')")
+        .params(deathRecordId, personId, dateOfDeath).update();
+  }
+
+  /** Marks the record REVOKED, remembering it even if it was never applied here. */
+  void markRevoked(long deathRecordId) {
+    jdbc.sql("""
+        INSERT INTO death_record (death_record_id, status) VALUES (?, 'REVOKED')
+        ON DUPLICATE KEY UPDATE status = 'REVOKED'""").param(deathRecordId).update();
+  }
+
+  void insertChange(long personId, BenefitChange change) {
+    jdbc.sql("""
+        INSERT INTO benefit_change (person_id, benefit, change_kind, detail, death_record_id, event_id, changed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(personId, change.benefit().name(), change.change().name(), change.detail(), change.deathRecordId(),
+            change.eventId().toString(), change.changedAt())
+        .update();
+  }
+
+  List<BenefitChange> changesOf(long personId) {
+    return jdbc.sql("SELECT * FROM benefit_change WHERE person_id = ? ORDER BY id").param(personId)
+        .query((rs, row) -> new BenefitChange(
+            BenefitChange.Benefit.valueOf(rs.getString("benefit")),
+            BenefitChange.Change.valueOf(rs.getString("change_kind")),
+            rs.getString("detail"),
+            rs.getLong("death_record_id"),
+            UUID.fromString(rs.getString("event_id")),
+            rs.getObject("changed_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+        .list();
+  }
+}

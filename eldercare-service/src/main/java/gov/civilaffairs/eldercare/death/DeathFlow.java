@@ -1,0 +1,145 @@
+package gov.civilaffairs.eldercare.death;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import gov.civilaffairs.eldercare.allowance.OldAgeAllowances;
+import gov.civilaffairs.eldercare.card.Card;
+import gov.civilaffairs.eldercare.card.CardKind;
+import gov.civilaffairs.eldercare.card.Cards;
+import gov.civilaffairs.eldercare.death.BenefitChange.Benefit;
+import gov.civilaffairs.eldercare.death.BenefitChange.Change;
+import gov.civilaffairs.eldercare.death.DeathEventRepository.DeathRecordState;
+import gov.civilaffairs.eldercare.person.ElderlyPerson;
+import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.eldercare.person.ElderlyPersons;
+import gov.civilaffairs.platform.time.BureauClock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The eldercare side of the death rule (DOMAIN.md, death rule 5 and 7): on a confirmed death both cards are
+ * revoked, the transit-card system is told and the old-age allowance stops after its last month paid; on the
+ * revocation of the death record all of it is restored, the allowance with arrears.
+ *
+ * <p>Exactly once: each event is recorded in {@code processed_event} in the same transaction as its effect, so
+ * a second delivery changes nothing; a death record once revoked is never applied again, so a replay of its
+ * person-deceased event after the revocation changes nothing either. Every change is recorded with the death
+ * record and the event that caused it ({@link BenefitChange}).
+ */
+@Service
+public class DeathFlow {
+
+  static final String PERSON_DECEASED = "gov.civilaffairs.registry.person-deceased.v1";
+  static final String DEATH_RECORD_REVOKED = "gov.civilaffairs.registry.death-record-revoked.v1";
+
+  private static final Logger log = LoggerFactory.getLogger(DeathFlow.class);
+
+  private final DeathEventRepository repository;
+  private final ElderlyPersons persons;
+  private final Cards cards;
+  private final OldAgeAllowances allowances;
+  private final BureauClock clock;
+
+  DeathFlow(DeathEventRepository repository, ElderlyPersons persons, Cards cards, OldAgeAllowances allowances,
+      BureauClock clock) {
+    this.repository = repository;
+    this.persons = persons;
+    this.cards = cards;
+    this.allowances = allowances;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies a confirmed death to the person with its national ID number, if registered here and not already
+   * deceased, unless the event was applied before or its death record was revoked.
+   */
+  @Transactional
+  void apply(PersonDeceased event) {
+    if (repository.isProcessed(event.eventId())) {
+      log.debug("Event {} already applied", event.eventId());
+      return;
+    }
+    repository.markProcessed(event.eventId(), PERSON_DECEASED, clock.now());
+    Optional<DeathRecordState> state = repository.stateOf(event.deathRecordId());
+    if (state.isPresent()) {
+      log.info("Death record {} is already {} here; event {} changes nothing", event.deathRecordId(),
+          state.get(), event.eventId());
+      return;
+    }
+    Optional<ElderlyPerson> found = persons.find(event.nationalIdNumber());
+    if (found.isEmpty()) {
+      log.debug("Death record {} is of no elderly person registered here", event.deathRecordId());
+      return;
+    }
+    ElderlyPerson person = found.get();
+    if (person.status() == ElderlyPersonStatus.DECEASED) {
+      log.warn("Death record {} names person {} who is already deceased by another record; not applied",
+          event.deathRecordId(), person.id());
+      return;
+    }
+    repository.insertApplied(event.deathRecordId(), person.id(), event.dateOfDeath());
+    persons.changeStatus(person, ElderlyPersonStatus.DECEASED);
+    Instant now = clock.now();
+    for (Card card : cards.revokeForDeath(person, event.deathRecordId())) {
+      record(person, event.eventId(), event.deathRecordId(), now, benefitOf(card), Change.REVOKED,
+          "card " + card.cardNumber() + " revoked" + (card.kind() == CardKind.TRANSIT_CARD
+              ? "; transit-card system notified" : ""));
+    }
+    allowances.stopForDeath(person, event.deathRecordId(), event.dateOfDeath()).ifPresent(allowance ->
+        record(person, event.eventId(), event.deathRecordId(), now, Benefit.OLD_AGE_ALLOWANCE, Change.STOPPED,
+            "last month paid " + allowance.endMonth() + " (died " + event.dateOfDeath() + ")"));
+  }
+
+  /**
+   * Restores what the death record took away, unless the event was applied before. The record is remembered
+   * as revoked even if it was never applied here, so that its person-deceased event is never applied later.
+   */
+  @Transactional
+  void apply(DeathRecordRevoked event) {
+    if (repository.isProcessed(event.eventId())) {
+      log.debug("Event {} already applied", event.eventId());
+      return;
+    }
+    repository.markProcessed(event.eventId(), DEATH_RECORD_REVOKED, clock.now());
+    boolean applied = repository.stateOf(event.deathRecordId()).filter(DeathRecordState.APPLIED::equals).isPresent();
+    Optional<Long> personId = repository.personOf(event.deathRecordId());
+    repository.markRevoked(event.deathRecordId());
+    if (!applied || personId.isEmpty()) {
+      log.debug("Death record {} was not applied here; remembered as revoked", event.deathRecordId());
+      return;
+    }
+    ElderlyPerson person = persons.byId(personId.get());
+    persons.changeStatus(person, ElderlyPersonStatus.LIVING);
+    Instant now = clock.now();
+    for (Card card : cards.reinstateAfterRevocation(person, event.deathRecordId())) {
+      record(person, event.eventId(), event.deathRecordId(), now, benefitOf(card), Change.REINSTATED,
+          "card " + card.cardNumber() + " re-instated" + (card.kind() == CardKind.TRANSIT_CARD
+              ? "; transit-card system notified" : ""));
+    }
+    allowances.resumeAfterRevocation(person, event.deathRecordId()).ifPresent(resumption ->
+        record(person, event.eventId(), event.deathRecordId(), now, Benefit.OLD_AGE_ALLOWANCE, Change.RESUMED,
+            "resumed at " + resumption.allowance().monthlyAmount() + " a month; arrears "
+                + resumption.totalArrears() + " for " + resumption.arrears().size() + " month(s)"));
+  }
+
+  /** The changes death records caused to the person's benefits, oldest first. */
+  public List<BenefitChange> changesOf(ElderlyPerson person) {
+    return repository.changesOf(person.id());
+  }
+
+  private void record(ElderlyPerson person, UUID eventId, long deathRecordId, Instant now, Benefit benefit,
+      Change change, String detail) {
+    repository.insertChange(person.id(), new BenefitChange(benefit, change, detail, deathRecordId, eventId, now));
+  }
+
+  private static Benefit benefitOf(Card card) {
+    return card.kind() == CardKind.TRANSIT_CARD ? Benefit.TRANSIT_CARD : Benefit.ELDERLY_CARD;
+  }
+}
