@@ -63,9 +63,9 @@ class AuthorizationServerConfiguration {
 
   /** JWT access tokens (RS256, key of the JWK source) shaped by {@link ClaimsContractCustomizer}. */
   @Bean
-  DelegatingOAuth2TokenGenerator tokenGenerator(JWKSource<SecurityContext> jwkSource, StaffProperties staff) {
+  DelegatingOAuth2TokenGenerator tokenGenerator(JWKSource<SecurityContext> jwkSource, AuthServerProperties properties) {
     JwtGenerator jwtGenerator = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
-    jwtGenerator.setJwtCustomizer(new ClaimsContractCustomizer(staff));
+    jwtGenerator.setJwtCustomizer(new ClaimsContractCustomizer(properties));
     return new DelegatingOAuth2TokenGenerator(jwtGenerator);
   }
 
@@ -77,9 +77,9 @@ class AuthorizationServerConfiguration {
 
   /** Checks the user name and password of the password grant against {@code auth-server.staff}. */
   @Bean
-  AuthenticationManager staffAuthentication(StaffProperties staff, PasswordEncoder passwordEncoder) {
+  AuthenticationManager staffAuthentication(AuthServerProperties properties, PasswordEncoder passwordEncoder) {
     InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-    staff.staff().forEach((username, member) -> users.createUser(User.withUsername(username)
+    properties.staff().forEach((username, member) -> users.createUser(User.withUsername(username)
         .password(member.password()).authorities(member.roles().stream().map(role -> "ROLE_" + role)
             .toArray(String[]::new)).build()));
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);

@@ -21,10 +21,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  */
 class ClaimsContractCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-  private final StaffProperties staffProperties;
+  private final AuthServerProperties properties;
 
-  ClaimsContractCustomizer(StaffProperties staffProperties) {
-    this.staffProperties = staffProperties;
+  ClaimsContractCustomizer(AuthServerProperties properties) {
+    this.properties = properties;
   }
 
   @Override
@@ -41,7 +41,7 @@ class ClaimsContractCustomizer implements OAuth2TokenCustomizer<JwtEncodingConte
           .claim("client_id", context.getRegisteredClient().getClientId())
           .claim("scope", String.join(" ", new TreeSet<>(scopes)));
     } else if (PasswordGrantAuthenticationToken.PASSWORD.equals(context.getAuthorizationGrantType())) {
-      StaffProperties.StaffMember member = staffProperties.staff().get(context.getPrincipal().getName());
+      AuthServerProperties.StaffMember member = properties.staff().get(context.getPrincipal().getName());
       context.getClaims().claims(claims -> claims.remove("scope"));
       context.getClaims().claim("roles", List.copyOf(member.roles()));
       if (member.region() != null) {

@@ -6,20 +6,33 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The demo staff who may get a token with the password grant ({@code auth-server.staff.<username>}).
- * Local and demo use only: production staff sign in at the city's identity provider.
+ * Settings of the authorization server beyond Boot's {@code spring.security.oauth2.authorizationserver.*}.
  *
- * @param staff members of staff by user name (the token's {@code sub})
+ * @param staff the demo staff who may get a token with the password grant, by user name (the token's
+ *     {@code sub}); local and demo use only: production staff sign in at the city's identity provider
+ * @param signingKey the RSA key that signs tokens; when absent, a key is generated at startup
  */
 @Validated
 @ConfigurationProperties("auth-server")
-record StaffProperties(@NotEmpty Map<String, @Valid StaffMember> staff) {
+record AuthServerProperties(@NotEmpty Map<String, @Valid StaffMember> staff, @Valid SigningKey signingKey) {
+
+  /**
+   * A configured RS256 signing key, so that tokens outlive a restart and several instances agree.
+   *
+   * @param keyId the {@code kid} published in the JWK set
+   * @param privateKey PEM file of the private key (PKCS#8, {@code -----BEGIN PRIVATE KEY-----})
+   * @param publicKey PEM file of the public key (X.509, {@code -----BEGIN PUBLIC KEY-----})
+   */
+  record SigningKey(@NotBlank String keyId, @NotNull Resource privateKey, @NotNull Resource publicKey) {
+  }
 
   /**
    * @param password the password hash in Spring Security's delegating format, for example
