@@ -87,14 +87,12 @@ public record Caller(String id, CallerKind kind, Set<Role> roles, Set<String> sc
     if (roles.stream().anyMatch(Role::isCityWide)) {
       return RegionScope.everything();
     }
-    return roles.stream()
+    int widest = roles.stream()
         .filter(role -> regionCode != null && regionCode.length() >= role.regionDigits())
         .mapToInt(Role::regionDigits)
         .min()
-        .stream()
-        .mapToObj(digits -> RegionScope.within(regionCode.substring(0, digits)))
-        .findFirst()
-        .orElse(RegionScope.nothing());
+        .orElse(-1);
+    return widest < 0 ? RegionScope.nothing() : RegionScope.within(regionCode.substring(0, widest));
   }
 
   private static Set<String> scopes(Object claim) {
