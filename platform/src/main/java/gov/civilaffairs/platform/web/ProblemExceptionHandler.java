@@ -18,6 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -45,6 +47,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = Problems.of(ex.getStatus(), ex.getCode(), ex.getMessage());
     ex.getProperties().forEach(problem::setProperty);
     return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.getStatus(), request);
+  }
+
+  /**
+   * Lets Spring Security answer its own rejections (for example a {@code @PreAuthorize} that fails):
+   * rethrown, they reach its exception translation filter, which answers 401 or 403 problem+json.
+   */
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void leaveToSecurity(RuntimeException ex) {
+    throw ex;
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

@@ -9,22 +9,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+
+import gov.civilaffairs.platform.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * What every service must answer once started: health with liveness and readiness, Prometheus
- * metrics, its OpenAPI document, problem+json 404 for an unmapped path, its Flyway-managed utf8mb4
+ * metrics and its OpenAPI document without a token; problem+json 401 for any other path without a
+ * token (an unmapped one included: the path's existence is not revealed) and 404 for an unmapped path
+ * with a valid token; its Flyway-managed utf8mb4
  * schema on the real database, and a connection to the Kafka broker. A service's smoke test extends
  * this class and adds {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}, {@code @ActiveProfiles("test")}
  * and {@code @EmbeddedKafka}.
  */
+@Import(TestTokenConfiguration.class)
 public abstract class ServiceSmokeChecks {
 
   protected static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,6 +51,12 @@ public abstract class ServiceSmokeChecks {
   protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET with {@code Authorization: Bearer <token>} (see {@link TestTokens}). */
+  protected HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -71,15 +83,28 @@ public abstract class ServiceSmokeChecks {
   }
 
   @Test
-  void unmappedPathAnswersProblemJson404() throws Exception {
+  void withoutTokenAnyOtherPathAnswersProblemJson401() throws Exception {
     HttpResponse<String> response = get("/no/such/path");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+        value -> assertThat(value).startsWith("Bearer"));
+    assertProblem(response, 401, "unauthorized");
+  }
+
+  @Test
+  void withTokenUnmappedPathAnswersProblemJson404() throws Exception {
+    HttpResponse<String> response = get("/no/such/path", TestTokens.staff("smoke", Role.OPERATIONS, null));
     assertThat(response.statusCode()).isEqualTo(404);
+    assertProblem(response, 404, "not-found");
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String code) {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode body = JSON.readTree(response.body());
-    assertThat(body.path("status").asInt()).isEqualTo(404);
-    assertThat(body.path("code").asString()).as(response.body()).isEqualTo("not-found");
-    assertThat(body.path("type").asString()).isEqualTo("urn:civil-affairs:problem:not-found");
+    assertThat(body.path("status").asInt()).isEqualTo(status);
+    assertThat(body.path("code").asString()).as(response.body()).isEqualTo(code);
+    assertThat(body.path("type").asString()).isEqualTo("urn:civil-affairs:problem:" + code);
     assertThat(response.headers().firstValue("X-Correlation-Id")).hasValueSatisfying(
         id -> assertThat(id).matches("[0-9a-f]{32}"));
   }

@@ -1,0 +1,53 @@
+package gov.civilaffairs.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+class RoleMaskingPolicyTest {
+
+  private final RoleMaskingPolicy policy = new RoleMaskingPolicy(Map.of(
+      PersonalDataKind.ID_NUMBER, Set.of(Role.TOWNSHIP_CASEWORKER),
+      PersonalDataKind.BANK_ACCOUNT, Set.of(Role.EXTERNAL_SYSTEM)));
+
+  @AfterEach
+  void clear() {
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void revealsOnlyToConfiguredRoles() {
+    authenticate(Jwt.withTokenValue("t").header("alg", "RS256").subject("wang")
+        .claim("roles", List.of("TOWNSHIP_CASEWORKER")).claim("region", "330681001").build());
+
+    assertThat(policy.reveals(PersonalDataKind.ID_NUMBER)).isTrue();
+    assertThat(policy.reveals(PersonalDataKind.BANK_ACCOUNT)).isFalse();
+    assertThat(policy.reveals(PersonalDataKind.PHONE)).isFalse();
+  }
+
+  @Test
+  void machineClientsCountAsExternalSystem() {
+    authenticate(Jwt.withTokenValue("t").header("alg", "RS256").subject("bank").claim("client_id", "bank")
+        .claim("scope", "payments:read").build());
+
+    assertThat(policy.reveals(PersonalDataKind.BANK_ACCOUNT)).isTrue();
+    assertThat(policy.reveals(PersonalDataKind.ID_NUMBER)).isFalse();
+  }
+
+  @Test
+  void masksEverythingOutsideARequest() {
+    assertThat(policy.reveals(PersonalDataKind.ID_NUMBER)).isFalse();
+  }
+
+  private static void authenticate(Jwt jwt) {
+    SecurityContextHolder.getContext().setAuthentication(new CallerAuthenticationConverter().convert(jwt));
+  }
+}
