@@ -1,0 +1,19 @@
+/**
+ * Kafka wiring every service shares (EVENTS.md): events are CloudEvents 1.0 in Kafka binary mode with a
+ * JSON value, keyed by aggregate id, on declared topics {@code <service>.<aggregate>.v<N>}.
+ *
+ * <ul>
+ *   <li>Publish: {@link gov.civilaffairs.platform.kafka.CloudEventPublisher#publish} with an
+ *   {@link gov.civilaffairs.platform.kafka.EventEnvelope}; or, from the outbox (Spring Modulith's Kafka
+ *   externalisation), {@link gov.civilaffairs.platform.kafka.CloudEventPublisher#headersFor} in the
+ *   externalisation's {@code headers(...)}, so that both paths put the same headers on the wire.</li>
+ *   <li>Consume: {@code @KafkaListener} methods take {@code ConsumerRecord<String, JsonNode>} and read it
+ *   with {@link gov.civilaffairs.platform.kafka.IncomingEvent#from}; {@code id} is the idempotency key.</li>
+ *   <li>Fail: bounded retries ({@code platform.kafka.retry.*}), then {@code <topic>-dlt} and the
+ *   {@code platform.kafka.dead.letters{topic}} counter
+ *   ({@link gov.civilaffairs.platform.kafka.PlatformKafkaAutoConfiguration}).</li>
+ *   <li>Declare: {@link gov.civilaffairs.platform.kafka.TopicDeclarations} ({@code platform.kafka.topic-defaults.*},
+ *   {@code platform.kafka.topics.<name>.*}).</li>
+ * </ul>
+ */
+package gov.civilaffairs.platform.kafka;
