@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.region.RegionDirectory;
+import gov.civilaffairs.platform.region.RegionLevel;
 import gov.civilaffairs.platform.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -23,10 +25,12 @@ public class HouseholdService {
 
   private final HouseholdRepository households;
   private final AllowanceCalculator calculator;
+  private final RegionDirectory regions;
 
-  HouseholdService(HouseholdRepository households, AllowanceCalculator calculator) {
+  HouseholdService(HouseholdRepository households, AllowanceCalculator calculator, RegionDirectory regions) {
     this.households = households;
     this.calculator = calculator;
+    this.regions = regions;
   }
 
   /** A member as registered. */
@@ -38,7 +42,10 @@ public class HouseholdService {
    * difference method ({@link AllowanceCalculator}).
    *
    * @return the household's id
-   * @throws ProblemException 422 {@code head-required} unless exactly one member is the head,
+   * @param regionCode the 12-digit code of a village or community committee (GB/T 2260 and the
+   *     statistical division codes), for example {@code 330681109290}
+   * @throws ProblemException 422 {@code unknown-village} if the region code is not a known village or
+   *     community, 422 {@code head-required} unless exactly one member is the head,
    *     422 {@code duplicate-member} if a number appears twice, 422 {@code not-eligible} if the
    *     household's income is not under the standard, 409 {@code already-in-household} if a member
    *     already belongs to a household (a person is in at most one allowance household)
@@ -46,6 +53,10 @@ public class HouseholdService {
   @Transactional
   public long register(String regionCode, Area area, BigDecimal monthlyIncome, YearMonth startMonth,
       List<NewMember> members) {
+    if (regions.find(regionCode).filter(r -> r.level() == RegionLevel.VILLAGE).isEmpty()) {
+      throw ProblemException.unprocessable("unknown-village",
+          "Region code " + regionCode + " is not a known village or community committee.");
+    }
     if (members.stream().filter(m -> m.relation() == Relation.HEAD).count() != 1) {
       throw ProblemException.unprocessable("head-required", "Exactly one member must have relation HEAD.");
     }

@@ -1,11 +1,11 @@
 package gov.civilaffairs.relief.allowance.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.relief.allowance.HouseholdService;
 import gov.civilaffairs.relief.allowance.HouseholdService.NewMember;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 class HouseholdController {
 
   private final HouseholdService service;
-  private final Clock clock;
+  private final BureauClock clock;
 
-  HouseholdController(HouseholdService service, Clock clock) {
+  HouseholdController(HouseholdService service, BureauClock clock) {
     this.service = service;
     this.clock = clock;
   }
@@ -64,7 +64,7 @@ class HouseholdController {
   @Operation(summary = "List households, ordered by id")
   List<HouseholdResponse> households(@RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    YearMonth now = YearMonth.now(clock);
+    YearMonth now = clock.currentMonth();
     return service.households(page, size).stream()
         .map(h -> HouseholdResponse.of(h, service.allowance(h.id()), now)).toList();
   }
@@ -78,6 +78,6 @@ class HouseholdController {
 
   private HouseholdResponse view(long id, YearMonth asOf) {
     return HouseholdResponse.of(service.household(id), service.allowance(id),
-        asOf == null ? YearMonth.now(clock) : asOf);
+        asOf == null ? clock.currentMonth() : asOf);
   }
 }
