@@ -1,0 +1,106 @@
+package gov.civilaffairs.registry.death.web;
+
+import java.net.URI;
+import java.util.List;
+
+import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.registry.death.DeathRecordRepository;
+import gov.civilaffairs.registry.death.DeathRegistry;
+import gov.civilaffairs.registry.death.RegistrationOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Death records (死亡登记): report, read with sources and history, review queue, confirm, reject, revoke. */
+@RestController
+@RequestMapping("/deaths")
+@Tag(name = "Death records", description = "死亡登记: deaths reported by police, health, funeral homes, courts and caseworkers")
+class DeathRecordController {
+
+  /** A page of the review queue. */
+  record HeldPage(long total, int page, int size, List<DeathRecordResponse> items) {
+  }
+
+  private final DeathRegistry registry;
+  private final DeathRecordRepository records;
+
+  DeathRecordController(DeathRegistry registry, DeathRecordRepository records) {
+    this.registry = registry;
+    this.records = records;
+  }
+
+  @PostMapping
+  @Operation(summary = "Report a death",
+      description = "201 with outcome ACCEPTED (confirmed, or attached to the person's known death) or HELD_FOR_REVIEW; "
+          + "200 with outcome DUPLICATE and the existing record when this source already sent this reference. "
+          + "400 invalid ID number (with the reason) or field; 422 death in the future or before birth.")
+  ResponseEntity<RegistrationResponse> report(@Valid @RequestBody ReportDeathRequest request) {
+    DeathRegistry.Registration registration = registry.register(request.toReport());
+    DeathRecordResponse record = read(registration.deathRecordId());
+    HttpStatus status = registration.outcome() == RegistrationOutcome.DUPLICATE ? HttpStatus.OK : HttpStatus.CREATED;
+    return ResponseEntity.status(status).location(URI.create("/deaths/" + record.id()))
+        .body(new RegistrationResponse(registration.outcome(), record));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read a death record with its sources and history",
+      description = "Who reported it, who confirmed, rejected or revoked it, when and why.")
+  DeathRecordResponse read(@PathVariable long id) {
+    return records.findById(id).map(r -> DeathRecordResponse.of(r, records))
+        .orElseThrow(() -> ProblemException.notFound("Death record", id));
+  }
+
+  @GetMapping("/review-queue")
+  @Operation(summary = "List death records held for review, oldest first")
+  HeldPage reviewQueue(@RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    List<DeathRecordResponse> items = records.findHeld(size, (long) page * size).stream()
+        .map(r -> DeathRecordResponse.of(r, records)).toList();
+    return new HeldPage(records.countHeld(), page, size, items);
+  }
+
+  @PostMapping("/{id}/confirmation")
+  @Operation(summary = "A supervisor confirms a held death record",
+      description = "The person becomes DECEASED and one person-deceased event is published. 409 not-held, "
+          + "person-not-indexed or already-deceased.")
+  DeathRecordResponse confirm(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision) {
+    registry.confirmBySupervisor(id, decision.supervisor());
+    return read(id);
+  }
+
+  @PostMapping("/{id}/rejection")
+  @Operation(summary = "A supervisor rejects a held death record, with a reason", description = "409 not-held.")
+  DeathRecordResponse reject(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision) {
+    registry.reject(id, decision.supervisor(), requireReason(decision));
+    return read(id);
+  }
+
+  @PostMapping("/{id}/revocation")
+  @Operation(summary = "Revoke a confirmed death that was wrong, with a reason",
+      description = "The person is LIVING again and one death-record-revoked event is published; every service "
+          + "restores what the death took away. 409 not-confirmed.")
+  DeathRecordResponse revoke(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision) {
+    registry.revoke(id, decision.supervisor(), requireReason(decision));
+    return read(id);
+  }
+
+  private static String requireReason(SupervisorDecision decision) {
+    if (decision.reason() == null || decision.reason().isBlank()) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "A reason is required.",
+          java.util.Map.of("field", "reason"));
+    }
+    return decision.reason().strip();
+  }
+}

@@ -1,0 +1,23 @@
+package gov.civilaffairs.registry.death.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import gov.civilaffairs.registry.death.DeathRecord;
+import gov.civilaffairs.registry.death.DeathRecordRepository;
+import gov.civilaffairs.registry.death.DeathRecordSource;
+import gov.civilaffairs.registry.death.DeathRecordStatus;
+import gov.civilaffairs.registry.death.HistoryEntry;
+import gov.civilaffairs.registry.death.HoldReason;
+
+/** A death record with the sources that support it and its history: the "why" of a stopped benefit. */
+record DeathRecordResponse(long id, Long personId, String nationalIdNumber, String name, LocalDate dateOfDeath,
+    DeathRecordStatus status, HoldReason holdReason, Instant createdAt, List<DeathRecordSource> sources,
+    List<HistoryEntry> history) {
+
+  static DeathRecordResponse of(DeathRecord r, DeathRecordRepository records) {
+    return new DeathRecordResponse(r.id(), r.personId(), r.nationalIdNumber(), r.name(), r.dateOfDeath(), r.status(),
+        r.holdReason(), r.createdAt(), records.findSources(r.id()), records.findHistory(r.id()));
+  }
+}

@@ -1,0 +1,33 @@
+package gov.civilaffairs.registry.events;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where and how the registry's events leave (EVENTS.md), under {@code registry.events}.
+ *
+ * @param topic the topic of every event about a person, keyed by person id; default {@code registry.person.v1}
+ * @param partitions partitions of the topic; default 3
+ * @param replicas replication factor; default 1 (production: 3, with min ISR 2, set in deploy/)
+ * @param source the CloudEvents {@code ce_source}; default {@code registry-service}
+ * @param resubmitOlderThan an outbox publication still incomplete after this long (Kafka was down, or
+ *     the service stopped before the send completed) is sent again; default 30 s
+ * @param resubmissionInterval how often the outbox is checked for such publications; default 15 s
+ */
+@Validated
+@ConfigurationProperties("registry.events")
+public record RegistryEventsProperties(
+    @NotBlank @DefaultValue("registry.person.v1") String topic,
+    @Min(1) @DefaultValue("3") int partitions,
+    @Min(1) @DefaultValue("1") short replicas,
+    @NotBlank @DefaultValue("registry-service") String source,
+    @NotNull @DefaultValue("30s") Duration resubmitOlderThan,
+    @NotNull @DefaultValue("15s") Duration resubmissionInterval) {
+}

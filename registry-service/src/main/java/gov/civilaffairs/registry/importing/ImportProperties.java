@@ -1,0 +1,26 @@
+package gov.civilaffairs.registry.importing;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits of the bulk death import (QUALITY.md: bulk endpoints have size limits), under {@code registry.import}.
+ *
+ * @param maxFileSize largest accepted file; default 10 MB (a day's feed of a city of a few million is
+ *     well under 1 MB). Also the multipart limit.
+ * @param maxRows most data rows in one file; default 20,000
+ * @param chunkSize rows whose persons and earlier reports are looked up in one round trip; default 500
+ */
+@Validated
+@ConfigurationProperties("registry.import")
+public record ImportProperties(
+    @NotNull @DefaultValue("10MB") DataSize maxFileSize,
+    @Min(1) @DefaultValue("20000") int maxRows,
+    @Min(1) @Max(5000) @DefaultValue("500") int chunkSize) {
+}

@@ -1,0 +1,57 @@
+package gov.civilaffairs.registry.person;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The person index in table {@code person}. */
+@Repository
+public class PersonRepository {
+
+  private final JdbcClient jdbc;
+
+  PersonRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts a living person; a second person with the same ID number breaks the unique key (409). */
+  Person insert(String nationalIdNumber, String name, Sex sex, java.time.LocalDate birthDate, String regionCode,
+      Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO person (national_id_number, name, sex, birth_date, region_code, status, created_at)
+        VALUES (?, ?, ?, ?, ?, 'LIVING', ?)""")
+        .params(nationalIdNumber, name, sex.name(), birthDate, regionCode, java.sql.Timestamp.from(now))
+        .update(key);
+    return new Person(key.getKey().longValue(), nationalIdNumber, name, sex, birthDate, regionCode, PersonStatus.LIVING);
+  }
+
+  public Optional<Person> findById(long id) {
+    return jdbc.sql("SELECT * FROM person WHERE id = ?").param(id).query(Person.class).optional();
+  }
+
+  public Optional<Person> findByNationalIdNumber(String nationalIdNumber) {
+    return jdbc.sql("SELECT * FROM person WHERE national_id_number = ?").param(nationalIdNumber)
+        .query(Person.class).optional();
+  }
+
+  /** One round trip for a chunk of a bulk import. */
+  public List<Person> findByNationalIdNumbers(Collection<String> nationalIdNumbers) {
+    if (nationalIdNumbers.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM person WHERE national_id_number IN (:numbers)")
+        .param("numbers", nationalIdNumbers).query(Person.class).list();
+  }
+
+  /** Sets the status of a person (DECEASED on a confirmed death, LIVING again on its revocation). */
+  public void updateStatus(long personId, PersonStatus status) {
+    jdbc.sql("UPDATE person SET status = ? WHERE id = ?").params(status.name(), personId).update();
+  }
+}

@@ -1,0 +1,63 @@
+package gov.civilaffairs.registry.person.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.registry.person.PersonRepository;
+import gov.civilaffairs.registry.person.PersonService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The person index (人口索引): create, read by id, search by national ID number. */
+@RestController
+@RequestMapping("/persons")
+@Tag(name = "Person index", description = "人口索引: the people whose deaths the registry records")
+class PersonController {
+
+  private final PersonService service;
+  private final PersonRepository persons;
+  private final Clock clock;
+
+  PersonController(PersonService service, PersonRepository persons, Clock clock) {
+    this.service = service;
+    this.persons = persons;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  @Operation(summary = "Add a person to the index",
+      description = "400 for an invalid ID number (with the reason) or field; 422 when sex or birth date disagree "
+          + "with the ID number; 409 when the ID number is already indexed.")
+  ResponseEntity<PersonResponse> create(@Valid @RequestBody CreatePersonRequest request) {
+    var person = service.register(request.nationalIdNumber(), request.name(), request.sex(), request.birthDate(),
+        request.regionCode());
+    return ResponseEntity.created(URI.create("/persons/" + person.id())).body(PersonResponse.of(person));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read a person by id")
+  PersonResponse read(@PathVariable long id) {
+    return persons.findById(id).map(PersonResponse::of).orElseThrow(() -> ProblemException.notFound("Person", id));
+  }
+
+  @GetMapping
+  @Operation(summary = "Find a person by national ID number", description = "404 when the number is not indexed.")
+  PersonResponse search(@Parameter(example = "330681199001011237") @RequestParam String nationalIdNumber) {
+    String number = PersonService.parseOrReject(nationalIdNumber, LocalDate.now(clock)).value();
+    return persons.findByNationalIdNumber(number).map(PersonResponse::of)
+        .orElseThrow(() -> ProblemException.notFound("Person with national ID number", nationalIdNumber));
+  }
+}

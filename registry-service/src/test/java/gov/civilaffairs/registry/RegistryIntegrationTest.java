@@ -1,0 +1,132 @@
+package gov.civilaffairs.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the registry's integration tests: the service on a random port against the real database
+ * and an embedded Kafka broker, driven over REST; a consumer reads {@code registry.person.v1} so that
+ * tests assert the events as a consumer service would see them. Each test uses fresh persons, so tests
+ * share one context (and one topic) without seeing each other's events.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class RegistryIntegrationTest {
+
+  protected static final String TOPIC = "registry.person.v1";
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected JdbcTemplate jdbc;
+
+  @Autowired
+  protected EmbeddedKafkaBroker broker;
+
+  private KafkaConsumer<String, String> consumer;
+  private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
+
+  @BeforeAll
+  void subscribe() {
+    consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+        ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        new StringDeserializer(), new StringDeserializer());
+    consumer.subscribe(List.of(TOPIC));
+  }
+
+  @AfterAll
+  void close() {
+    consumer.close();
+  }
+
+  /** The events on the topic keyed by this person, waiting up to {@code wait} for at least {@code atLeast}. */
+  protected List<ConsumerRecord<String, String>> eventsOf(long personId, int atLeast, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    List<ConsumerRecord<String, String>> mine;
+    do {
+      consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+      mine = received.stream().filter(r -> String.valueOf(personId).equals(r.key())).toList();
+    } while (mine.size() < atLeast && System.nanoTime() < deadline);
+    return mine;
+  }
+
+  protected static String header(ConsumerRecord<String, String> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  protected long createPerson(String idNumber, String name) throws Exception {
+    HttpResponse<String> response = post("/persons", Map.of("nationalIdNumber", idNumber, "name", name,
+        "regionCode", "330681001001"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).path("id").asLong();
+  }
+
+  /** A new person born on 1950-03-15 with a fresh valid ID number; returns the ID number. */
+  protected String newIdNumber() {
+    return TestIdNumbers.valid(LocalDate.of(1950, 3, 15));
+  }
+
+  protected HttpResponse<String> reportDeath(String idNumber, String name, String source, String reference,
+      String dateOfDeath) throws Exception {
+    return post("/deaths", Map.of("nationalIdNumber", idNumber, "name", name, "dateOfDeath", dateOfDeath,
+        "source", source, "sourceReference", reference));
+  }
+
+  protected HttpResponse<String> post(String path, Object body) throws Exception {
+    return send(path, "application/json", JSON.writeValueAsString(body));
+  }
+
+  protected HttpResponse<String> send(String path, String contentType, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  protected HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  protected static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+}
