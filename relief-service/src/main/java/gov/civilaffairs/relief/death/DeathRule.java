@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.relief.allowance.Allowance;
 import gov.civilaffairs.relief.allowance.AllowanceCalculator;
 import gov.civilaffairs.relief.allowance.AllowanceStatus;
@@ -13,12 +14,15 @@ import gov.civilaffairs.relief.allowance.Household;
 import gov.civilaffairs.relief.allowance.HouseholdRepository;
 import gov.civilaffairs.relief.allowance.Member;
 import gov.civilaffairs.relief.death.DeathEventRepository.DeathRecordState;
+import gov.civilaffairs.relief.events.BenefitTerminated;
 import gov.civilaffairs.relief.payment.Arrears;
+import gov.civilaffairs.relief.payment.OverpaymentClaim;
 import gov.civilaffairs.relief.payment.PaymentRollService;
 import gov.civilaffairs.relief.payment.PaymentRollService.RollCorrection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,13 +46,17 @@ public class DeathRule {
   private final HouseholdRepository households;
   private final AllowanceCalculator calculator;
   private final PaymentRollService rolls;
+  private final ApplicationEventPublisher publisher;
+  private final BureauClock clock;
 
   DeathRule(DeathEventRepository events, HouseholdRepository households, AllowanceCalculator calculator,
-      PaymentRollService rolls) {
+      PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock) {
     this.events = events;
     this.households = households;
     this.calculator = calculator;
     this.rolls = rolls;
+    this.publisher = publisher;
+    this.clock = clock;
   }
 
   /**
@@ -81,9 +89,11 @@ public class DeathRule {
     changes.add(ChangeType.MEMBER_DECEASED, "member died on " + death.dateOfDeath() + "; last month paid " + lastPaid);
 
     Allowance allowance = households.findAllowanceOfHousehold(household.id()).orElseThrow();
+    boolean terminated = false;
     if (allowance.status() == AllowanceStatus.ACTIVE) {
       int living = household.livingMembers() - 1;
-      if (living == 0) {
+      terminated = living == 0;
+      if (terminated) {
         households.terminate(allowance.id(), lastPaid, death.deathRecordId());
         changes.add(ChangeType.ALLOWANCE_TERMINATED, "allowance terminated; end month " + lastPaid);
       } else {
@@ -100,9 +110,14 @@ public class DeathRule {
     }
     Allowance changed = households.findAllowanceOfHousehold(household.id()).orElseThrow();
     record(changes, rolls.correctUnsentRolls(changed, lastPaid));
-    rolls.claimOverpayment(changed, lastPaid, death.deathRecordId()).ifPresent(claim ->
-        changes.add(ChangeType.OVERPAYMENT_CLAIMED, "overpaid " + claim.amount() + " yuan for " + claim.months()
-            + " month(s), " + claim.fromMonth() + " to " + claim.toMonth() + "; claim " + claim.id() + " OPEN"));
+    Optional<OverpaymentClaim> claim = rolls.claimOverpayment(changed, lastPaid, death.deathRecordId());
+    claim.ifPresent(c -> changes.add(ChangeType.OVERPAYMENT_CLAIMED, "overpaid " + c.amount() + " yuan for "
+        + c.months() + " month(s), " + c.fromMonth() + " to " + c.toMonth() + "; claim " + c.id() + " OPEN"));
+    if (terminated) {
+      publisher.publishEvent(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
+          BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, BenefitTerminated.DEATH, death.deathRecordId(), lastPaid,
+          claim.map(OverpaymentClaim::amount).orElse(BigDecimal.ZERO.setScale(2)), clock.now()));
+    }
   }
 
   /**

@@ -99,6 +99,17 @@ class DeathFlowIT extends ReliefTestSupport {
     assertThat(list(get("/persons/" + number + "/benefit-changes"))).hasSize(4);
     assertThat(count("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", death.id().toString())).isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM overpayment_claim WHERE household_id = ?", household)).isEqualTo(1);
+    ConsumerRecord<byte[], byte[]> terminated = readOne("relief.household.v1", String.valueOf(household));
+    String payload = new String(terminated.value(), StandardCharsets.UTF_8);
+    assertThat(schemaErrors("relief.benefit-terminated.v1.schema.json", payload)).isEmpty();
+    assertThat(header(terminated, "ce_type")).isEqualTo("gov.civilaffairs.relief.benefit-terminated.v1");
+    assertThat(header(terminated, "ce_subject")).isEqualTo(String.valueOf(household));
+    assertThat(terminated.headers().lastHeader("__TypeId__")).isNull();
+    JsonNode event = JSON.readTree(payload);
+    assertThat(event.path("eventId").asString()).isEqualTo(header(terminated, "ce_id"));
+    assertThat(event.path("lastPaidMonth").asString()).isEqualTo("2026-06");
+    assertThat(event.path("overpayment").decimalValue()).isEqualByComparingTo("940.00");
+    assertThat(event.path("deathRecordId").longValue()).isEqualTo(9001);
 
     // August goes to the bank without the household; then the registry finds the record was wrong.
     sendRoll("2026-08");
@@ -129,6 +140,8 @@ class DeathFlowIT extends ReliefTestSupport {
     deliverTwice(personDeceased(9001, 501, number, "王秀英", "2026-06-30", "2026-06-30T15:30:00Z"));
     assertThat(get("/households/" + household).path("allowance").path("status").asString()).isEqualTo("ACTIVE");
     assertThat(count("SELECT COUNT(*) FROM benefit_change WHERE household_id = ?", household)).isEqualTo(8);
+    assertThat(count("SELECT COUNT(*) FROM EVENT_PUBLICATION_ARCHIVE WHERE SERIALIZED_EVENT LIKE ?",
+        "%\"householdId\":" + household + ",%")).as("one termination published, not one per delivery").isEqualTo(1);
   }
 
   @Test
@@ -244,6 +257,11 @@ class DeathFlowIT extends ReliefTestSupport {
   private BigDecimal monthlyLine(String month, long household) throws Exception {
     return lines(month, household).stream().filter(l -> l.path("kind").asString().equals("MONTHLY"))
         .map(l -> l.path("amount").decimalValue()).findFirst().orElse(null);
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    assertThat(record.headers().lastHeader(name)).as("header " + name).isNotNull();
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
   private ConsumerRecord<byte[], byte[]> readOne(String topic, String key) {
