@@ -192,6 +192,17 @@ class DeathFlowIT extends ReliefTestSupport {
     assertThat(view.path("headRequired").booleanValue()).isFalse();
     assertThat(list(view.path("members"))).filteredOn(m -> m.path("head").booleanValue())
         .extracting(m -> m.path("name").asString()).containsExactly("钱丽");
+
+    // Revoked: three members again at the original amount, the draft roll corrected back, the claim
+    // withdrawn; April was paid in full before the death arrived, so nothing is owed.
+    deliverTwice(deathRecordRevoked(9002, 502));
+    view = get("/households/" + household + "?asOf=2025-05");
+    assertThat(view.path("allowance").path("currentAmount").decimalValue()).isEqualByComparingTo("2720.00");
+    assertThat(list(view.path("members"))).allSatisfy(m -> assertThat(m.path("living").booleanValue()).isTrue());
+    assertThat(monthlyLine("2025-05", household)).isEqualByComparingTo("2720.00");
+    assertThat(get("/households/" + household + "/overpayment-claims").get(0).path("status").asString())
+        .isEqualTo("WITHDRAWN");
+    assertThat(list(get("/households/" + household + "/arrears"))).isEmpty();
   }
 
   @Test
