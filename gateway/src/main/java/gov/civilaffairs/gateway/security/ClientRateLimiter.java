@@ -91,9 +91,9 @@ final class ClientRateLimiter implements RateLimiter<Object>, AutoCloseable {
     if (probe.isConsumed()) {
       return new Response(true, Map.of(REMAINING_HEADER, Long.toString(probe.getRemainingTokens())));
     }
-    long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()
-        + (probe.getNanosToWaitForRefill() % 1_000_000_000L == 0 ? 0 : 1));
-    return new Response(false, Map.of(REMAINING_HEADER, "0", HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+    long wholeSecondsUp = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
+    return new Response(false, Map.of(
+        REMAINING_HEADER, "0", HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wholeSecondsUp))));
   }
 
   private void redisFailed(Throwable error) {
