@@ -1,6 +1,7 @@
 package gov.civilaffairs.incomeverification.department;
 
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -41,6 +43,16 @@ class DepartmentClientsConfiguration {
             circuitBreakers.circuitBreaker(source.id()), retries.retry(source.id())))
         .toList();
     return new DepartmentQueries(adapters, departmentQueryPool);
+  }
+
+  /**
+   * The JDK client of every group, held to HTTP/1.1: its default (HTTP/2 with an h2c upgrade over plain
+   * HTTP) is reset by some servers mid-stream, which would look like an outage of the department.
+   */
+  @Bean
+  ClientHttpRequestFactoryBuilder<?> departmentHttpClients() {
+    return ClientHttpRequestFactoryBuilder.jdk()
+        .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1));
   }
 
   @Bean

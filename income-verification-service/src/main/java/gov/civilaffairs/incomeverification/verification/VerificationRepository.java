@@ -2,9 +2,11 @@ package gov.civilaffairs.incomeverification.verification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +44,7 @@ class VerificationRepository {
             VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
         .params(request.householdId(), request.residence().name(), request.purpose().name(),
             request.consent().documentReference(), request.consent().signedOn(), pendingKey(request),
-            request.requestedBy(), Timestamp.from(request.requestedAt()), Timestamp.from(request.retryUntil()))
+            request.requestedBy(), utc(request.requestedAt()), utc(request.retryUntil()))
         .update(key);
     long id = key.getKey().longValue();
     for (int position = 0; position < request.members().size(); position++) {
@@ -100,7 +102,7 @@ class VerificationRepository {
               queried_at = VALUES(queried_at)""")
         .param("request", requestId).param("source", result.source().name()).param("status", result.status().name())
         .param("records", result.findings().size()).param("detail", result.detail())
-        .param("latency", result.latency().toMillis()).param("at", Timestamp.from(at))
+        .param("latency", result.latency().toMillis()).param("at", utc(at))
         .update();
     jdbc.sql("DELETE FROM finding WHERE request_id = ? AND source = ?")
         .params(requestId, result.source().name()).update();
@@ -120,7 +122,7 @@ class VerificationRepository {
         .query((rs, row) -> new DepartmentQuery(Source.valueOf(rs.getString("source")),
             SourceResult.Status.valueOf(rs.getString("status")), rs.getInt("record_count"), rs.getInt("queries"),
             rs.getString("detail"), Duration.ofMillis(rs.getLong("latency_ms")),
-            rs.getTimestamp("queried_at").toInstant()))
+            instant(rs, "queried_at")))
         .list();
   }
 
@@ -141,7 +143,7 @@ class VerificationRepository {
     return jdbc.sql("""
             UPDATE verification_request SET status = ?, status_reason = ?, finished_at = ?, pending_key = NULL
             WHERE id = ? AND status = 'PENDING'""")
-        .params(status.name(), reason, Timestamp.from(at), requestId)
+        .params(status.name(), reason, utc(at), requestId)
         .update() == 1;
   }
 
@@ -150,12 +152,21 @@ class VerificationRepository {
   }
 
   private static VerificationRequest request(ResultSet rs, List<String> members) throws SQLException {
-    Timestamp finished = rs.getTimestamp("finished_at");
     return new VerificationRequest(rs.getLong("id"), rs.getString("household_id"),
         Residence.valueOf(rs.getString("residence")), Purpose.valueOf(rs.getString("purpose")),
-        new Consent(rs.getString("consent_reference"), rs.getDate("consent_signed_on").toLocalDate()), members,
+        new Consent(rs.getString("consent_reference"), rs.getObject("consent_signed_on", LocalDate.class)), members,
         VerificationStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
-        rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("retry_until").toInstant(),
-        finished == null ? null : finished.toInstant(), rs.getString("status_reason"));
+        instant(rs, "requested_at"), instant(rs, "retry_until"),
+        instant(rs, "finished_at"), rs.getString("status_reason"));
+  }
+
+  /** Instants are stored as UTC date-times (the session time zone is UTC, see the datasource URL). */
+  private static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
   }
 }
