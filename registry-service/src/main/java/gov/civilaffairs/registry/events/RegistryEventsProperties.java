@@ -17,9 +17,11 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions of the topic; default 3
  * @param replicas replication factor; default 1 (production: 3, with min ISR 2, set in deploy/)
  * @param source the CloudEvents {@code ce_source}; default {@code registry-service}
- * @param resubmitOlderThan an outbox publication still incomplete after this long (Kafka was down, or
- *     the service stopped before the send completed) is sent again; default 30 s
- * @param resubmissionInterval how often the outbox is checked for such publications; default 15 s
+ * @param resubmitOlderThan a failed outbox publication (Kafka was down) is sent again once it is at least
+ *     this old; default 30 s
+ * @param resubmissionInterval how often the outbox is checked for failed publications; default 15 s
+ * @param resubmissionBatchSize the most failed publications sent again at once, and the most resubmissions
+ *     in flight (a broker that just came back is not flooded); default 100
  */
 @Validated
 @ConfigurationProperties("registry.events")
@@ -29,5 +31,6 @@ public record RegistryEventsProperties(
     @Min(1) @DefaultValue("1") short replicas,
     @NotBlank @DefaultValue("registry-service") String source,
     @NotNull @DefaultValue("30s") Duration resubmitOlderThan,
-    @NotNull @DefaultValue("15s") Duration resubmissionInterval) {
+    @NotNull @DefaultValue("15s") Duration resubmissionInterval,
+    @Min(1) @DefaultValue("100") int resubmissionBatchSize) {
 }
