@@ -6,6 +6,7 @@ import java.util.List;
 
 import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.veterans.person.EntitledPerson;
@@ -93,7 +94,7 @@ class PensionRollController {
       Caller caller) {
     EntitledPerson person = persons.require(nationalIdNumber);
     if (!caller.regionScope().covers(person.regionCode())) {
-      throw ProblemException.notFound("Entitled person", nationalIdNumber);
+      throw ProblemException.notFound("Entitled person", NationalIdNumber.parse(person.nationalIdNumber()));
     }
     return rolls.arrearsOf(person.id());
   }
