@@ -4,6 +4,9 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import gov.civilaffairs.platform.masking.MaskingAutoConfiguration;
+import gov.civilaffairs.platform.masking.MaskingPolicy;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -36,11 +39,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *       other request authenticated; per-endpoint rules with {@code @PreAuthorize} (method security
  *       is enabled);</li>
  *   <li>401 and 403 as problem+json; stateless, no session, no CSRF (no cookies are used);</li>
- *   <li>a role-based {@link MaskingPolicy}.</li>
+ *   <li>the {@link MaskingPolicy} of {@code @Masked} values: {@link RoleMaskingPolicy}, which
+ *       replaces the platform's mask-always default.</li>
  * </ul>
  * A service may declare its own {@link SecurityFilterChain} or {@link JwtDecoder}; these then back off.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+@AutoConfiguration(before = {MaskingAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
     ManagementWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
     UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
