@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
 import gov.civilaffairs.registry.TestIdNumbers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "registry.events.resubmit-older-than=1s", "registry.events.resubmission-interval=1s",
     "spring.kafka.producer.properties.max.block.ms=1000", "spring.kafka.admin.operation-timeout=2s"})
 @ActiveProfiles("test")
+@Import(TestTokenConfiguration.class)
 class KafkaDownOutboxIT {
 
   private static final int KAFKA_PORT = freePort();
@@ -70,6 +75,7 @@ class KafkaDownOutboxIT {
 
   private HttpResponse<String> post(HttpClient http, JsonMapper json, String path, Object body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + TestTokens.staff("jiyang-caseworker", Role.TOWNSHIP_CASEWORKER, "330681001"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
         .build(), HttpResponse.BodyHandlers.ofString());
   }
