@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.person.PersonRepository;
 import gov.civilaffairs.registry.person.PersonService;
@@ -56,7 +57,7 @@ class PersonController {
   @GetMapping
   @Operation(summary = "Find a person by national ID number", description = "404 when the number is not indexed.")
   PersonResponse search(@Parameter(example = "330681199001011237") @RequestParam String nationalIdNumber) {
-    String number = PersonService.parseOrReject(nationalIdNumber, LocalDate.now(clock)).value();
+    String number = NationalIdNumber.parse(nationalIdNumber, LocalDate.now(clock)).value();
     return persons.findByNationalIdNumber(number).map(PersonResponse::of)
         .orElseThrow(() -> ProblemException.notFound("Person with national ID number", nationalIdNumber));
   }
