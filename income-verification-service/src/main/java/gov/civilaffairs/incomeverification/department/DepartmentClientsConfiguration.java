@@ -14,6 +14,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.service.registry.HttpServiceProxyRegistry;
 import org.springframework.web.service.registry.ImportHttpServices;
 
@@ -70,14 +71,26 @@ class DepartmentClientsConfiguration {
     if (source == Source.REGISTRY) {
       RegistryApi registry = clients.getClient(source.id(), RegistryApi.class);
       return members -> members.stream()
-          .flatMap(member -> registry.persons(member).stream())
-          .filter(person -> person.dateOfDeath() != null)
-          .map(person -> new Finding(person.nationalIdNumber(), Finding.Category.DECEASED, ZERO_YUAN))
+          .filter(member -> knownDeceased(registry, member))
+          .map(member -> new Finding(member, Finding.Category.DECEASED, ZERO_YUAN))
           .toList();
     }
     DepartmentApi department = clients.getClient(source.id(), DepartmentApi.class);
     return members -> department.query(new DepartmentApi.Query(members)).records().stream()
         .map(r -> new Finding(r.nationalIdNumber(), r.category(), r.amount()))
         .toList();
+  }
+
+  /**
+   * Whether the registry holds a confirmed death of {@code member}; a number the registry does not
+   * index (404) is a living person unknown to it. The finding carries the number asked with, never the
+   * one answered, which the registry may mask.
+   */
+  private static boolean knownDeceased(RegistryApi registry, String member) {
+    try {
+      return registry.person(member).deceased();
+    } catch (HttpClientErrorException.NotFound notIndexed) {
+      return false;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package gov.civilaffairs.incomeverification.verification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -60,7 +61,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The verification flow against the real database, an embedded Kafka broker and one WireMock server
  * standing in for every department (each under its own path prefix, {@code /<source id>}). The
- * registry, ours, is also stubbed there: a simplification until registry-service serves {@code /persons}.
+ * registry, ours, is also stubbed there, answering as registry-service's {@code GET /persons} does
+ * (contracts/departments/registry.yaml): 404 for a number it does not index.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "income-verification.deadline=3s",
@@ -123,7 +125,8 @@ class VerificationIT {
     for (Source source : Source.values()) {
       departments.stubFor(post("/" + source.id() + "/household-member-queries").willReturn(okJson("{\"records\":[]}")));
     }
-    departments.stubFor(get(urlPathEqualTo("/registry/persons")).willReturn(okJson("[]")));
+    departments.stubFor(get(urlPathEqualTo("/registry/persons")).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"not-found\"}")));
     circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
   }
 
@@ -155,6 +158,22 @@ class VerificationIT {
     JsonNode payload = json.readTree(event.value());
     assertThat(payload.get("perCapitaMonthlyIncome").decimalValue()).isEqualByComparingTo("500.00");
     assertThat(payload.at("/determination/outcome").asString()).isEqualTo("BELOW_ALLOWANCE_STANDARD");
+  }
+
+  @Test
+  void aMemberTheRegistryKnowsAsDeceasedIsNotCountedAmongTheLiving() {
+    departments.stubFor(get(urlPathEqualTo("/registry/persons")).withQueryParam("nationalIdNumber", equalTo(B))
+        .willReturn(okJson("{\"id\":7,\"nationalIdNumber\":\"110101********002X\",\"name\":\"李四\",\"sex\":\"FEMALE\","
+            + "\"birthDate\":\"1982-02-02\",\"regionCode\":\"110101001001\",\"status\":\"DECEASED\"}")));
+    answers(Source.TAX, record(A, "WAGES", "1200.00"));
+
+    JsonNode verification = submit(body("H-death", List.of(A, B), consent(LocalDate.now()))).getBody();
+
+    assertThat(verification.at("/request/status").asString()).isEqualTo("COMPLETED");
+    assertThat(verification.at("/report/livingMembers").asInt()).isEqualTo(1);
+    assertThat(verification.at("/report/members/1/nationalIdNumber").asString()).isEqualTo(B);
+    assertThat(verification.at("/report/members/1/deceased").asBoolean()).isTrue();
+    assertThat(verification.at("/report/perCapitaMonthlyIncome").decimalValue()).isEqualByComparingTo("1200.00");
   }
 
   @Test

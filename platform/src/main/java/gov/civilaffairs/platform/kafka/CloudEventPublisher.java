@@ -33,18 +33,23 @@ import org.springframework.util.MimeTypeUtils;
  *   a state change and its event must not part ways.</li>
  *   <li>From the outbox (Spring Modulith's event publication registry with Kafka externalisation):
  *   Modulith sends the event object, serialised to JSON; {@link #headersFor} gives the same CloudEvents
- *   headers for {@code EventExternalizationConfiguration}'s router:
+ *   headers for {@code EventExternalizationConfiguration}'s router. Spring Modulith builds that
+ *   configuration early, before the Kafka template exists, so the bean takes an {@code ObjectProvider}
+ *   and looks the publisher up only when an event is sent; injecting {@code CloudEventPublisher} itself
+ *   there breaks start-up:
  *   <pre>{@code
  * @Bean
- * EventExternalizationConfiguration eventExternalization(CloudEventPublisher cloudEvents) {
+ * EventExternalizationConfiguration eventExternalization(ObjectProvider<CloudEventPublisher> cloudEventPublisher) {
+ *   Supplier<CloudEventPublisher> cloudEvents = SingletonSupplier.of(cloudEventPublisher::getObject);
  *   return EventExternalizationConfiguration.externalizing()
- *       .select(EventExternalizationConfiguration.annotatedAsExternalized())
- *       .route(PersonDeceased.class, e -> RoutingTarget.forTarget("registry.person.v1").andKey(e.personId()))
- *       .headers(PersonDeceased.class, e -> cloudEvents.headersFor(new EventEnvelope(
- *           e.eventId(), "gov.civilaffairs.registry.person-deceased.v1", e.personId(), e.occurredAt(), e)))
+ *       .select(event -> event instanceof PersonDeceased)
+ *       .route(PersonDeceased.class, e -> RoutingTarget.forTarget("registry.person.v1").andKey(String.valueOf(e.personId())))
+ *       .headers(PersonDeceased.class, e -> cloudEvents.get().headersFor(new EventEnvelope(
+ *           e.eventId(), "gov.civilaffairs.registry.person-deceased.v1", String.valueOf(e.personId()), e.confirmedAt(), e)))
  *       .build();
  * }
  *   }</pre>
+ *   (registry-service's {@code RegistryEventsConfiguration}).
  *   The event carries its own id ({@code eventId}) so that a publication resubmitted after a restart
  *   keeps its {@code ce_id}.</li>
  * </ul>

@@ -6,7 +6,12 @@
  *   <li>Publish: {@link gov.civilaffairs.platform.kafka.CloudEventPublisher#publish} with an
  *   {@link gov.civilaffairs.platform.kafka.EventEnvelope}; or, from the outbox (Spring Modulith's Kafka
  *   externalisation), {@link gov.civilaffairs.platform.kafka.CloudEventPublisher#headersFor} in the
- *   externalisation's {@code headers(...)}, so that both paths put the same headers on the wire.</li>
+ *   externalisation's {@code headers(...)}, so that both paths put the same headers on the wire. Take
+ *   it as {@code ObjectProvider<CloudEventPublisher>} in the {@code EventExternalizationConfiguration}
+ *   bean and call {@code getObject()} when an event is sent: Modulith builds that configuration before
+ *   the Kafka template exists, and injecting the publisher itself breaks start-up (example in
+ *   {@link gov.civilaffairs.platform.kafka.CloudEventPublisher}). Failed sends are resubmitted by
+ *   {@link gov.civilaffairs.platform.outbox}.</li>
  *   <li>Consume: {@code @KafkaListener} methods take {@code ConsumerRecord<String, JsonNode>} and read it
  *   with {@link gov.civilaffairs.platform.kafka.IncomingEvent#from}; {@code id} is the idempotency key.</li>
  *   <li>Fail: bounded retries ({@code platform.kafka.retry.*}), then {@code <topic>-dlt} and the

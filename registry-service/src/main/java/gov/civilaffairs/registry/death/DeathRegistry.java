@@ -10,12 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.web.ProblemException;
-import gov.civilaffairs.registry.person.NationalIdNumbers.ParsedIdNumber;
 import gov.civilaffairs.registry.person.Person;
 import gov.civilaffairs.registry.person.PersonNames;
 import gov.civilaffairs.registry.person.PersonRepository;
-import gov.civilaffairs.registry.person.PersonService;
 import gov.civilaffairs.registry.person.PersonStatus;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,7 +63,7 @@ public class DeathRegistry {
    */
   @Transactional
   public Registration register(DeathReport report) {
-    ParsedIdNumber id = PersonService.parseOrReject(report.nationalIdNumber(), LocalDate.now(clock));
+    NationalIdNumber id = NationalIdNumber.parse(report.nationalIdNumber(), LocalDate.now(clock));
     return register(report, id, persons.findByNationalIdNumber(id.value()),
         report.source() == null ? Optional.empty() : records.findRecordIdBySource(report.source(), report.sourceReference()));
   }
@@ -73,11 +72,11 @@ public class DeathRegistry {
    * The same with the lookups done beforehand, for a chunk of a bulk import (one round trip per chunk
    * instead of two per row). The caller runs each call in a transaction of its own.
    *
-   * @param id the report's ID number, already parsed ({@link PersonService#parseOrReject})
+   * @param id the report's ID number, already parsed ({@link NationalIdNumber#parse(String, LocalDate)})
    * @param person the indexed person with that number, if any
    * @param existingRecordId the record this source's reference already belongs to, if any
    */
-  public Registration register(DeathReport report, ParsedIdNumber id, Optional<Person> person,
+  public Registration register(DeathReport report, NationalIdNumber id, Optional<Person> person,
       Optional<Long> existingRecordId) {
     Instant now = clock.instant();
     requireText(report.name(), "name");
@@ -200,7 +199,7 @@ public class DeathRegistry {
         person.name(), record.dateOfDeath(), source, now));
   }
 
-  private LocalDate validDateOfDeath(DeathReport report, ParsedIdNumber id) {
+  private LocalDate validDateOfDeath(DeathReport report, NationalIdNumber id) {
     LocalDate date;
     try {
       date = report.civilDateOfDeath(clock.getZone());
@@ -237,7 +236,7 @@ public class DeathRegistry {
         Map.of("field", field));
   }
 
-  private static HoldReason mismatch(DeathReport report, ParsedIdNumber id, Person person) {
+  private static HoldReason mismatch(DeathReport report, NationalIdNumber id, Person person) {
     if (person == null) {
       return HoldReason.UNKNOWN_PERSON;
     }

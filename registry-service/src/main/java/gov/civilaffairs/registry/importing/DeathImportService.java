@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRecordRepository;
 import gov.civilaffairs.registry.death.DeathRecordRepository.SourceKey;
@@ -18,10 +20,8 @@ import gov.civilaffairs.registry.death.DeathRegistry;
 import gov.civilaffairs.registry.death.DeathRegistry.Registration;
 import gov.civilaffairs.registry.death.RegistrationOutcome;
 import gov.civilaffairs.registry.importing.ImportRepository.RowResult;
-import gov.civilaffairs.registry.person.NationalIdNumbers.ParsedIdNumber;
 import gov.civilaffairs.registry.person.Person;
 import gov.civilaffairs.registry.person.PersonRepository;
-import gov.civilaffairs.registry.person.PersonService;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -80,7 +80,7 @@ class DeathImportService {
 
   private List<RowResult> importChunk(List<DeathFeed.Row> chunk) {
     LocalDate today = LocalDate.now(clock);
-    Map<DeathFeed.Row, ParsedIdNumber> ids = new HashMap<>();
+    Map<DeathFeed.Row, NationalIdNumber> ids = new HashMap<>();
     List<RowResult> results = new ArrayList<>(chunk.size());
     Map<Integer, String> unreadable = new HashMap<>();
     for (DeathFeed.Row row : chunk) {
@@ -89,13 +89,13 @@ class DeathImportService {
         continue;
       }
       try {
-        ids.put(row, PersonService.parseOrReject(row.report().nationalIdNumber(), today));
-      } catch (ProblemException e) {
+        ids.put(row, NationalIdNumber.parse(row.report().nationalIdNumber(), today));
+      } catch (InvalidNationalIdNumberException e) {
         unreadable.put(row.number(), e.getMessage());
       }
     }
     Map<String, Person> indexed = persons.findByNationalIdNumbers(
-            ids.values().stream().map(ParsedIdNumber::value).collect(Collectors.toSet()))
+            ids.values().stream().map(NationalIdNumber::value).collect(Collectors.toSet()))
         .stream().collect(Collectors.toMap(Person::nationalIdNumber, Function.identity()));
     Map<SourceKey, Long> known = new HashMap<>(records.findRecordIdsBySources(ids.keySet().stream()
         .filter(r -> r.report().source() != null)
@@ -105,7 +105,7 @@ class DeathImportService {
         results.add(new RowResult(row.number(), RegistrationOutcome.REJECTED, null, unreadable.get(row.number())));
         continue;
       }
-      ParsedIdNumber id = ids.get(row);
+      NationalIdNumber id = ids.get(row);
       SourceKey key = new SourceKey(row.report().source(), row.report().sourceReference());
       try {
         Registration registration = transaction.execute(status -> registry.register(row.report(), id,

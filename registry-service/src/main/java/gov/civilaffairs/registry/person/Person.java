@@ -2,6 +2,8 @@ package gov.civilaffairs.registry.person;
 
 import java.time.LocalDate;
 
+import gov.civilaffairs.platform.idnumber.Sex;
+
 /**
  * A person of the person index (人口索引).
  *

@@ -2,11 +2,12 @@ package gov.civilaffairs.registry.person;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
+import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.idnumber.Sex;
 import gov.civilaffairs.platform.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +27,14 @@ public class PersonService {
    * @param birthDate optional; when given it must equal the birth date encoded in the ID number
    * @param sex optional; when given it must equal the sex encoded in the ID number's sequence digit
    * @return the new person, LIVING
-   * @throws ProblemException 400 {@code invalid-national-id-number} with the reason; 422
-   *     {@code birth-date-mismatch} or {@code sex-mismatch}; 409 {@code duplicate} if the ID number is
-   *     already indexed
+   * @throws InvalidNationalIdNumberException 400 {@code invalid-national-id-number} with the rule of
+   *     GB 11643-1999 broken ({@code reason})
+   * @throws ProblemException 422 {@code birth-date-mismatch} or {@code sex-mismatch}; 409
+   *     {@code duplicate} if the ID number is already indexed
    */
   @Transactional
   public Person register(String nationalIdNumber, String name, Sex sex, LocalDate birthDate, String regionCode) {
-    NationalIdNumbers.ParsedIdNumber id = parseOrReject(nationalIdNumber, LocalDate.now(clock));
+    NationalIdNumber id = NationalIdNumber.parse(nationalIdNumber, LocalDate.now(clock));
     if (birthDate != null && !birthDate.equals(id.birthDate())) {
       throw ProblemException.unprocessable("birth-date-mismatch",
           "The birth date " + birthDate + " disagrees with the one in the national ID number (" + id.birthDate() + ").");
@@ -42,20 +44,5 @@ public class PersonService {
           "The sex " + sex + " disagrees with the national ID number's sequence digit (" + id.sex() + ").");
     }
     return persons.insert(id.value(), name.strip(), id.sex(), id.birthDate(), regionCode, clock.instant());
-  }
-
-  /**
-   * Parses an ID number for an API answer.
-   *
-   * @throws ProblemException 400 {@code invalid-national-id-number}, with {@code field} and the reason
-   */
-  public static NationalIdNumbers.ParsedIdNumber parseOrReject(String nationalIdNumber, LocalDate today) {
-    try {
-      return NationalIdNumbers.parse(nationalIdNumber, today);
-    } catch (NationalIdNumbers.InvalidIdNumberException e) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-national-id-number",
-          "The national ID number is invalid: " + e.getMessage() + ".",
-          Map.of("field", "nationalIdNumber", "reason", e.getMessage()));
-    }
   }
 }

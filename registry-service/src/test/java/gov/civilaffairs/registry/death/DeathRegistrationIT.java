@@ -165,9 +165,9 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(json(response).path("code").asString()).isEqualTo("invalid-national-id-number");
-    assertThat(json(response).path("field").asString()).isEqualTo("nationalIdNumber");
-    assertThat(json(response).path("reason").asString()).contains("check character");
+    assertThat(json(response).path("code").asString()).isEqualTo("validation-failed");
+    assertThat(json(response).at("/errors/0/field").asString()).isEqualTo("nationalIdNumber");
+    assertThat(json(response).at("/errors/0/message").asString()).isEqualTo("check character should be " + valid.charAt(17));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_record_source WHERE source_reference = ?", Integer.class,
         "PSB-" + wrongCheck)).isZero();
   }

@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * very port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "registry.events.resubmit-older-than=1s", "registry.events.resubmission-interval=1s",
+    "platform.outbox.resubmit-older-than=1s", "platform.outbox.resubmission-interval=1s",
     "spring.kafka.admin.operation-timeout=2s"})
 @ActiveProfiles("test")
 @Import(TestTokenConfiguration.class)

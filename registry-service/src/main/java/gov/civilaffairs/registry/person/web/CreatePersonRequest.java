@@ -2,10 +2,12 @@ package gov.civilaffairs.registry.person.web;
 
 import java.time.LocalDate;
 
+import gov.civilaffairs.platform.idnumber.Sex;
+import gov.civilaffairs.platform.idnumber.ValidNationalIdNumber;
 import gov.civilaffairs.registry.person.CodePointLength;
-import gov.civilaffairs.registry.person.Sex;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
@@ -14,7 +16,7 @@ import jakarta.validation.constraints.Pattern;
  */
 record CreatePersonRequest(
     @Schema(description = "身份证号, GB 11643-1999; lowercase x accepted", example = "330681199001011237")
-    @NotBlank String nationalIdNumber,
+    @NotNull @ValidNationalIdNumber String nationalIdNumber,
     @Schema(description = "姓名 as in the household register; at most 50 characters (code points)", example = "张三")
     @NotBlank @CodePointLength(max = 50) String name,
     @Schema(description = "Optional; must agree with the ID number", example = "MALE") Sex sex,

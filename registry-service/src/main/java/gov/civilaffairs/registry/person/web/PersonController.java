@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.person.PersonRepository;
@@ -63,7 +64,7 @@ class PersonController {
   @Operation(summary = "Find a person by national ID number", description = "404 when the number is not indexed or the person lives outside the caller's area.")
   PersonResponse search(@Parameter(example = "330681199001011237") @RequestParam String nationalIdNumber,
       Caller caller) {
-    String number = PersonService.parseOrReject(nationalIdNumber, LocalDate.now(clock)).value();
+    String number = NationalIdNumber.parse(nationalIdNumber, LocalDate.now(clock)).value();
     return persons.findByNationalIdNumber(number).filter(person -> caller.regionScope().covers(person.regionCode()))
         .map(PersonResponse::of)
         .orElseThrow(() -> ProblemException.notFound("Person with national ID number", nationalIdNumber));

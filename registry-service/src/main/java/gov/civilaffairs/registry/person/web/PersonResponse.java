@@ -2,9 +2,9 @@ package gov.civilaffairs.registry.person.web;
 
 import java.time.LocalDate;
 
+import gov.civilaffairs.platform.idnumber.Sex;
 import gov.civilaffairs.registry.person.Person;
 import gov.civilaffairs.registry.person.PersonStatus;
-import gov.civilaffairs.registry.person.Sex;
 
 /** A person of the index as the API shows it. */
 record PersonResponse(long id, String nationalIdNumber, String name, Sex sex, LocalDate birthDate, String regionCode,
