@@ -9,15 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A person the bureau pays in every service, enrolled through the gateway as a caseworker would: in the
- * registry's person index, in eldercare (elderly card, free-transit card, old-age allowance from January
- * 2026) and in veterans' care (a martyr's survivor with a periodic pension of {@value #MONTHLY_PENSION}
- * yuan from January 2024).
+ * registry's person index, in relief (head of a one-person rural household with the minimum living
+ * allowance from January 2026), in eldercare (elderly card, free-transit card, old-age allowance from
+ * January 2026) and in veterans' care (a martyr's survivor with a periodic pension of
+ * {@value #MONTHLY_PENSION} yuan from January 2024).
  *
  * @param nationalIdNumber 18 characters, valid
  * @param name as in the person index
  * @param personId the registry's person id: the key of the person's events
+ * @param householdId relief's household id
  */
-record Beneficiary(String nationalIdNumber, String name, long personId) {
+record Beneficiary(String nationalIdNumber, String name, long personId, long householdId) {
 
   /** 江东社区, 暨阳街道, 诸暨市: a village-level code every service knows. */
   static final String REGION_CODE = "330681001001";
@@ -36,6 +38,9 @@ record Beneficiary(String nationalIdNumber, String name, long personId) {
     long personId = created(api.post("/api/registry/persons", token,
         Map.of("nationalIdNumber", idNumber, "name", name, "regionCode", REGION_CODE))).json().path("id").asLong();
 
+    long householdId = created(api.post("/api/relief/households", token, household(REGION_CODE, idNumber, name)))
+        .json().path("id").asLong();
+
     created(api.post("/api/eldercare/elderly-persons", token,
         Map.of("nationalIdNumber", idNumber, "name", name, "regionCode", REGION_CODE)));
     String eldercare = "/api/eldercare/elderly-persons/" + idNumber;
@@ -51,12 +56,24 @@ record Beneficiary(String nationalIdNumber, String name, long personId) {
     entitled.put("monthlyAmount", MONTHLY_PENSION);
     entitled.put("startMonth", "2024-01");
     created(api.post("/api/veterans/entitled-persons", token, entitled));
-    return new Beneficiary(idNumber, name, personId);
+    return new Beneficiary(idNumber, name, personId, householdId);
+  }
+
+  /** A one-person rural household without income, headed by the person: eligible for the allowance. */
+  static Map<String, Object> household(String regionCode, String idNumber, String name) {
+    return Map.of("regionCode", regionCode, "area", "RURAL", "monthlyIncome", "0.00",
+        "startMonth", ALLOWANCE_START_MONTH,
+        "members", List.of(Map.of("nationalIdNumber", idNumber, "name", name, "relation", "HEAD")));
   }
 
   private static Api.Response created(Api.Response response) {
     assertThat(response.status()).as("enrolment: %s", response).isEqualTo(201);
     return response;
+  }
+
+  /** {@code /api/relief/households/<id>}. */
+  String household() {
+    return "/api/relief/households/" + householdId;
   }
 
   /** {@code /api/eldercare/elderly-persons/<ID number>}. */

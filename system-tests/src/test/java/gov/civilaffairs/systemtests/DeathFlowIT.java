@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 4, "Done when", first bullet, across the deployables: a death registered in registry-service takes
- * effect in eldercare-service and veterans-service, exactly once, citing the death record, and a revocation
- * undoes it with arrears (DOMAIN.md, "The death rule"). Every call goes through the gateway with tokens of
- * the auth-server; every death comes from a machine client (police, hospital), as in production.
- * TODO(relief): the relief household of each person, once relief-service's households and death consumer
- * are merged.
+ * effect in relief-service, eldercare-service and veterans-service, exactly once, citing the death record,
+ * and a revocation undoes it with arrears (DOMAIN.md, "The death rule"). Every call goes through the gateway
+ * with tokens of the auth-server; every death comes from a machine client (police, hospital), as in
+ * production.
  */
 @ExtendWith(RunningSystem.class)
 class DeathFlowIT {
@@ -31,6 +31,8 @@ class DeathFlowIT {
   /** Bound for an effect to travel registry -> outbox -> Kafka -> consumer -> REST. */
   private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
   private static final String PERSON_DECEASED = "gov.civilaffairs.registry.person-deceased.v1";
+
+  private static final AtomicInteger REFERENCES = new AtomicInteger();
 
   private static Api api;
   private static Tokens tokens;
@@ -167,7 +169,7 @@ class DeathFlowIT {
     report.put("nationalIdNumber", person.nationalIdNumber());
     report.put("name", name);
     report.put("source", source);
-    report.put("sourceReference", client.toUpperCase() + "-" + UUID.randomUUID());
+    report.put("sourceReference", client.toUpperCase() + "-" + person.personId() + "-" + REFERENCES.incrementAndGet());
     Api.Response response = api.post("/api/registry/deaths", tokens.client(client), report);
     assertThat(response.status()).as("report of a death: %s", response).isEqualTo(201);
     return response.json();
@@ -180,6 +182,14 @@ class DeathFlowIT {
 
   /** Cards revoked, allowance and pension stopped after {@code lastPaidMonth}, funeral subsidy due, each citing the record. */
   private static void assertDeathApplied(Beneficiary person, long deathRecordId, String lastPaidMonth) {
+    JsonNode household = ok(person.household());
+    assertThat(household.path("members").get(0).path("living").asBoolean()).isFalse();
+    assertThat(household.path("members").get(0).path("deceasedByDeathRecordId").asLong()).isEqualTo(deathRecordId);
+    JsonNode reliefAllowance = household.path("allowance");
+    assertThat(reliefAllowance.path("status").asString()).isEqualTo("TERMINATED");
+    assertThat(reliefAllowance.path("endMonth").asString()).isEqualTo(lastPaidMonth);
+    assertThat(reliefAllowance.path("terminatedByDeathRecordId").asLong()).isEqualTo(deathRecordId);
+
     assertThat(ok(person.eldercare()).path("status").asString()).isEqualTo("DECEASED");
     JsonNode cards = ok(person.eldercare() + "/cards");
     assertThat(cards).hasSize(2).allSatisfy(card -> {
@@ -207,6 +217,9 @@ class DeathFlowIT {
 
   /** Cards issued, allowance and pension active. */
   private static void assertLiving(Beneficiary person) {
+    JsonNode household = ok(person.household());
+    assertThat(household.path("members").get(0).path("living").asBoolean()).isTrue();
+    assertThat(household.path("allowance").path("status").asString()).isEqualTo("ACTIVE");
     assertThat(ok(person.eldercare()).path("status").asString()).isEqualTo("LIVING");
     assertThat(ok(person.eldercare() + "/cards")).hasSize(2)
         .allSatisfy(card -> assertThat(card.path("status").asString()).isEqualTo("ISSUED"));
@@ -218,7 +231,8 @@ class DeathFlowIT {
 
   /** What a caseworker reads to see "why was this benefit stopped?", as one comparable text. */
   private static String benefitChangesAndGrants(Beneficiary person) {
-    return List.of(ok(person.eldercare() + "/benefit-changes"), ok(person.veterans() + "/benefit-changes"),
+    return List.of(ok("/api/relief/persons/" + person.nationalIdNumber() + "/benefit-changes"),
+        ok(person.eldercare() + "/benefit-changes"), ok(person.veterans() + "/benefit-changes"),
         ok(person.veterans() + "/grants")).toString();
   }
 

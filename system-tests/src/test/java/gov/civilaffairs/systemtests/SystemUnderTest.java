@@ -38,11 +38,21 @@ final class SystemUnderTest implements AutoCloseable {
   static final String PERSON_DEAD_LETTER_TOPIC = PERSON_TOPIC + "-dlt";
 
   /** The consumer groups of {@link #PERSON_TOPIC}: one per consuming service, named after it. */
-  static final List<String> PERSON_TOPIC_CONSUMERS = List.of("eldercare-service", "veterans-service");
+  static final List<String> PERSON_TOPIC_CONSUMERS = List.of("relief-service", "eldercare-service", "veterans-service");
 
   /** How long each deployable may take to become ready: {@code system-tests.readiness-timeout} seconds, default 180. */
   private static final Duration READINESS_TIMEOUT =
       Duration.ofSeconds(Long.getLong("system-tests.readiness-timeout", 180));
+  /**
+   * The gateway's rate limits in this run: high for everyone (tests poll), except the demo client
+   * {@value #RATE_LIMITED_CLIENT}: 2 requests, then 2 a minute (gateway.rate-limits.*).
+   */
+  static final String RATE_LIMITED_CLIENT = "funeral-home";
+  private static final Map<String, String> RATE_LIMITS = Map.of(
+      "RATE_LIMIT_REQUESTS", "1000", "RATE_LIMIT_BURST", "2000",
+      "SPRING_APPLICATION_JSON", "{\"gateway\":{\"rate-limits\":{\"clients\":{\"" + RATE_LIMITED_CLIENT
+          + "\":{\"requests\":2,\"period\":\"1m\",\"burst\":2}}}}}");
+
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
   /** The domain services: module name (= spring.application.name), schema, the gateway's route variable. */
@@ -106,6 +116,7 @@ final class SystemUnderTest implements AutoCloseable {
       DeployableProcess process = startProcess(root, logs, service.name(), freePort(), environment);
       routes.put(service.routeVariable(), process.url().toString());
     }
+    routes.putAll(RATE_LIMITS);
     startProcess(root, logs, "gateway", freePort(), routes);
     long started = System.nanoTime();
     processes.values().forEach(process -> process.awaitReady(READINESS_TIMEOUT));

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
  */
 final class Tokens {
 
+  /** The demo machine clients' secrets (docs/security.md). */
+  private static final Map<String, String> CLIENT_SECRETS = Map.of(
+      "data-sharing-platform", "demo-data-sharing-secret", "police", "demo-police-secret",
+      "hospital", "demo-hospital-secret", "funeral-home", "demo-funeral-home-secret", "bank", "demo-bank-secret");
+
   /** The demo staff password (docs/security.md). */
   private static final String STAFF_PASSWORD = "demo-staff-password";
 
@@ -25,9 +30,13 @@ final class Tokens {
     this.authServer = authServer;
   }
 
-  /** A token of a demo machine client, e.g. {@code police}; its secret is {@code demo-<client>-secret}. */
+  /** A token of a demo machine client, e.g. {@code police}, with all its scopes. */
   String client(String clientId) {
-    return issued.computeIfAbsent("client:" + clientId, key -> token(clientId, "demo-" + clientId + "-secret",
+    String secret = CLIENT_SECRETS.get(clientId);
+    if (secret == null) {
+      throw new IllegalArgumentException("Not a demo client: " + clientId);
+    }
+    return issued.computeIfAbsent("client:" + clientId, key -> token(clientId, secret,
         Map.of("grant_type", "client_credentials")));
   }
 
