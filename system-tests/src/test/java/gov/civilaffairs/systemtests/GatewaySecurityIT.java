@@ -2,6 +2,7 @@ package gov.civilaffairs.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ class GatewaySecurityIT {
     assertThat(api.get("/api/relief/households?size=200", jiyang).json())
         .noneSatisfy(listed -> assertThat(listed.path("regionCode").asString()).isEqualTo(DIANKOU_VILLAGE));
     assertThat(api.send(api.request(household + "/head", jiyang).header("Content-Type", "application/json")
-        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"nationalIdNumber\":\"x\"}"))).status())
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"nationalIdNumber\":\"x\"}"))).status())
         .isEqualTo(404);
     assertThat(api.get(household, tokens.staff("zhuji-officer")).status()).isEqualTo(200);
   }

@@ -2,6 +2,9 @@ package gov.civilaffairs.systemtests;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
@@ -15,6 +18,7 @@ final class NationalIdNumbers {
 
   private static final LocalDate FIRST_BIRTH_DATE = LocalDate.of(1940, 1, 1);
   private static final AtomicInteger NEXT = new AtomicInteger();
+  private static final Queue<String> ISSUED = new ConcurrentLinkedQueue<>();
 
   private NationalIdNumbers() {
   }
@@ -23,6 +27,13 @@ final class NationalIdNumbers {
   static String next() {
     LocalDate birthDate = FIRST_BIRTH_DATE.plusDays(NEXT.getAndIncrement());
     String first17 = "330681" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "011";
-    return first17 + NationalIdNumber.checkCharacter(first17);
+    String number = first17 + NationalIdNumber.checkCharacter(first17);
+    ISSUED.add(number);
+    return number;
+  }
+
+  /** Every number handed out so far in this run. */
+  static List<String> issued() {
+    return List.copyOf(ISSUED);
   }
 }

@@ -67,6 +67,7 @@ final class SystemUnderTest implements AutoCloseable {
 
   private final EmbeddedKafkaKraftBroker kafka;
   private final Map<String, DeployableProcess> processes = new LinkedHashMap<>();
+  private Path logs;
   private Tokens tokens;
   private final Thread shutdownHook = new Thread(this::stopProcesses, "system-tests-shutdown");
 
@@ -97,6 +98,7 @@ final class SystemUnderTest implements AutoCloseable {
   }
 
   private void launch(Path root, Path logs) {
+    this.logs = logs;
     Database database = Database.fromEnvironment();
     int authPort = freePort();
     String issuer = "http://localhost:" + authPort;
@@ -139,6 +141,11 @@ final class SystemUnderTest implements AutoCloseable {
   /** The auth-server's base URL (token endpoint {@code /oauth2/token}). */
   URI authServer() {
     return processes.get("auth-server").url();
+  }
+
+  /** The directory of the deployables' logs, one {@code <name>.log} each. */
+  Path logs() {
+    return logs;
   }
 
   /** A caller of the APIs through the gateway. */
