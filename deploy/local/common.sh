@@ -6,6 +6,7 @@
 # the schema it owns ("-" for none). A new deployable is one line here.
 deployables() {
   cat <<'EOF'
+auth-server                 9000 -
 registry-service            8081 registry
 relief-service              8082 relief
 eldercare-service           8083 eldercare

@@ -1,0 +1,75 @@
+package gov.civilaffairs.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import gov.civilaffairs.bench.Gateway.Principal;
+import gov.civilaffairs.bench.Gateway.Reply;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sends the day's demo feed and DCI message that {@link DemoFeed} wrote (as the data-sharing platform,
+ * through the gateway), prints the per-row import report and, a few seconds later, the stopped
+ * benefits of one person, and the curl lines that read the same. Argument: the day (default today in
+ * Asia/Shanghai).
+ */
+public final class DemoFeedSender {
+
+  private DemoFeedSender() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    Settings settings = Settings.fromSystemProperties();
+    LocalDate day = args.length > 0 ? LocalDate.parse(args[0]) : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    Path feed = settings.dataDir().resolve("death-feed-" + day + ".csv");
+    Path dci = settings.dataDir().resolve("dci-notify-" + day + ".json");
+    Gateway gateway = new Gateway(settings);
+
+    Reply imported = gateway.postCsv(Principal.DATA_SHARING_PLATFORM, "/api/registry/imports",
+        Files.readString(feed, StandardCharsets.UTF_8));
+    require(imported, "POST /api/registry/imports " + feed);
+    long importId = imported.body().get("id").asLong();
+    System.out.printf("Import %d of %s: %s%n", importId, feed.getFileName(), imported.body().get("counts"));
+    Reply report = gateway.get(Principal.CITY_ADMIN, "/api/registry/imports/" + importId + "?size=1000");
+    for (JsonNode row : report.body().get("rows")) {
+      if (!row.get("outcome").asString().equals("ACCEPTED")) {
+        System.out.printf("  row %3d %-15s %s%n", row.get("rowNo").asInt(), row.get("outcome").asString(),
+            row.path("reason").asString(""));
+      }
+    }
+    Reply ack = gateway.postJson(Principal.DATA_SHARING_PLATFORM, "/api/registry/registry/notify",
+        Gateway.JSON.readTree(dci.toFile()));
+    System.out.printf("DCI notify %s: HTTP %d %s%n", dci.getFileName(), ack.status(), ack.body());
+
+    String someone = Files.readAllLines(feed, StandardCharsets.UTF_8).get(1).split(",")[0];
+    Gateway.pause(Duration.ofSeconds(5));
+    for (String path : List.of("/api/registry/persons?nationalIdNumber=" + someone,
+        "/api/relief/persons/" + someone + "/benefit-changes",
+        "/api/eldercare/elderly-persons/" + someone + "/benefit-changes",
+        "/api/veterans/entitled-persons/" + someone + "/benefit-changes")) {
+      Reply reply = gateway.get(Principal.CITY_ADMIN, path);
+      System.out.printf("GET %s -> %d %s%n", path, reply.status(), reply.body());
+    }
+    System.out.printf("""
+
+        Read the same through the gateway:
+          TOKEN=$(curl -s -u staff-console:demo-staff-console-secret \\
+            -d 'grant_type=password&username=city-admin&password=demo-staff-password' %s/oauth2/token | jq -r .access_token)
+          curl -s -H "Authorization: Bearer $TOKEN" '%s/api/registry/imports/%d?size=1000' | jq '.counts, .rows[] | select(.outcome? != "ACCEPTED")'
+          curl -s -H "Authorization: Bearer $TOKEN" '%s/api/registry/deaths/review-queue' | jq
+          curl -s -H "Authorization: Bearer $TOKEN" '%s/api/eldercare/elderly-persons/%s/benefit-changes' | jq
+        %n""", settings.authServer(), settings.gateway(), importId, settings.gateway(), settings.gateway(), someone);
+  }
+
+  private static void require(Reply reply, String what) {
+    if (!reply.ok()) {
+      throw new IllegalStateException(what + ": HTTP " + reply.status() + " " + reply.body());
+    }
+  }
+}
