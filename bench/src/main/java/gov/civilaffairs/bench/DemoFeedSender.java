@@ -7,16 +7,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import gov.civilaffairs.bench.Gateway.Principal;
 import gov.civilaffairs.bench.Gateway.Reply;
+import gov.civilaffairs.bench.Manifest.Entry;
+import gov.civilaffairs.bench.Manifest.Programme;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Sends the day's demo feed and DCI message that {@link DemoFeed} wrote (as the data-sharing platform,
  * through the gateway), prints the per-row import report and, a few seconds later, the stopped
- * benefits of one person, and the curl lines that read the same. Argument: the day (default today in
+ * benefits of one person of the feed per programme, and the curl lines that read the same. Argument: the day (default today in
  * Asia/Shanghai).
  */
 public final class DemoFeedSender {
@@ -47,15 +53,23 @@ public final class DemoFeedSender {
         Gateway.JSON.readTree(dci.toFile()));
     System.out.printf("DCI notify %s: HTTP %d %s%n", dci.getFileName(), ack.status(), ack.body());
 
-    String someone = Files.readAllLines(feed, StandardCharsets.UTF_8).get(1).split(",")[0];
-    Gateway.pause(Duration.ofSeconds(5));
-    for (String path : List.of("/api/registry/persons?nationalIdNumber=" + someone,
-        "/api/relief/persons/" + someone + "/benefit-changes",
-        "/api/eldercare/elderly-persons/" + someone + "/benefit-changes",
-        "/api/veterans/entitled-persons/" + someone + "/benefit-changes")) {
-      Reply reply = gateway.get(Principal.CITY_ADMIN, path);
-      System.out.printf("GET %s -> %d %s%n", path, reply.status(), reply.body());
+    // One person of the feed per programme: the registry's view and the service's stopped benefits.
+    Set<String> inFeed = Files.readAllLines(feed, StandardCharsets.UTF_8).stream().map(line -> line.split(",")[0])
+        .collect(Collectors.toSet());
+    Map<Programme, String> examples = new EnumMap<>(Programme.class);
+    for (Entry e : Manifest.read(settings.manifest())) {
+      if (e.programme().hasBenefits() && inFeed.contains(e.resident().nationalIdNumber())) {
+        examples.putIfAbsent(e.programme(), e.resident().nationalIdNumber());
+      }
     }
+    Gateway.pause(Duration.ofSeconds(5));
+    examples.forEach((programme, id) -> {
+      for (String path : List.of("/api/registry/persons?nationalIdNumber=" + id, programme.changesOf(id))) {
+        Reply reply = gateway.get(Principal.CITY_ADMIN, path);
+        System.out.printf("GET %s -> %d %s%n", path, reply.status(), reply.body());
+      }
+    });
+    String someone = examples.values().stream().findFirst().orElse("<national ID number>");
     System.out.printf("""
 
         Read the same through the gateway:

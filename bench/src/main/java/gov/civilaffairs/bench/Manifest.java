@@ -16,12 +16,14 @@ import gov.civilaffairs.platform.idnumber.Sex;
 /**
  * The loaded city as the benchmark needs it: one line per person who is in the registry's index,
  * {@code programme,national_id_number,name,sex,birth_date,region_code}; programme is the service
- * that enrolled the person (RELIEF, ELDERCARE or VETERANS).
+ * that enrolled the person (RELIEF, ELDERCARE or VETERANS), or REGISTRY for a member of a household
+ * that relief-service could not take (no POST /households yet).
  */
 final class Manifest {
 
-  /** The service whose benefit a person receives. */
+  /** The service whose benefit a person receives; REGISTRY: in the person index only, no benefit. */
   enum Programme {
+    REGISTRY(null),
     RELIEF("/api/relief/persons/%s/benefit-changes"),
     ELDERCARE("/api/eldercare/elderly-persons/%s/benefit-changes"),
     VETERANS("/api/veterans/entitled-persons/%s/benefit-changes");
@@ -30,6 +32,10 @@ final class Manifest {
 
     Programme(String changesPath) {
       this.changesPath = changesPath;
+    }
+
+    boolean hasBenefits() {
+      return changesPath != null;
     }
 
     /** The REST path of the person's benefit changes (each names its death record and a timestamp). */
