@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** The gateway's own endpoints: one Swagger UI for every service, probes and metrics. */
+/** The gateway's own endpoints, open without a token: one Swagger UI for every service, probes and metrics. */
 class GatewayEndpointsIT extends GatewayTestSupport {
 
   @Test
   void swaggerUiListsEveryServiceDocumentThroughTheGateway() {
-    gateway().get().uri("/v3/api-docs/swagger-config").exchange()
+    anonymous().get().uri("/v3/api-docs/swagger-config").exchange()
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.urls.length()").isEqualTo(5)
@@ -24,7 +24,7 @@ class GatewayEndpointsIT extends GatewayTestSupport {
 
   @Test
   void swaggerUiIgnoresForwardedHostOfTheCaller() {
-    String location = gateway().get().uri("/swagger-ui.html")
+    String location = anonymous().get().uri("/swagger-ui.html")
         .header("X-Forwarded-Host", "evil.example")
         .exchange()
         .expectStatus().is3xxRedirection()
@@ -35,12 +35,12 @@ class GatewayEndpointsIT extends GatewayTestSupport {
 
   @Test
   void probesAndMetricsAreExposed() {
-    gateway().get().uri("/actuator/health/liveness").exchange()
+    anonymous().get().uri("/actuator/health/liveness").exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-    gateway().get().uri("/actuator/health/readiness").exchange()
+    anonymous().get().uri("/actuator/health/readiness").exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-    gateway().get().uri("/actuator/info").exchange().expectStatus().isOk();
-    gateway().get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
+    anonymous().get().uri("/actuator/info").exchange().expectStatus().isOk();
+    anonymous().get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
         .expectStatus().isOk()
         .expectBody(String.class).value(body -> assertThat(body).contains("application=\"gateway\""));
   }

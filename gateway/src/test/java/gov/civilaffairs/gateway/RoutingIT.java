@@ -78,6 +78,7 @@ class RoutingIT extends GatewayTestSupport {
         .build();
 
     untrusted.get().uri("/api/registry/persons")
+        .header("Authorization", "Bearer " + TOKENS.staff("test-caseworker"))
         .header("X-Forwarded-For", "203.0.113.7")
         .header("X-Forwarded-Host", "evil.example")
         .header("Forwarded", "for=203.0.113.7;host=evil.example")

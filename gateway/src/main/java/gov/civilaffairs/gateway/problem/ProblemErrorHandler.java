@@ -32,8 +32,9 @@ import reactor.core.publisher.Mono;
  *   <li>a service that cannot be reached (connection refused, connect timeout, unknown host):
  *       503 {@code service-unavailable};
  *   <li>a service slower than the response timeout: 504 {@code gateway-timeout};
- *   <li>a request larger than the RequestSize limit: 413 {@code payload-too-large} (via
- *       {@link RejectionProblemFilter});
+ *   <li>a request larger than the RequestSize limit: 413 {@code payload-too-large}; a request
+ *       without a valid token: 401 {@code unauthorized}; over the client's rate limit: 429
+ *       {@code too-many-requests} (all via {@link RejectionProblemFilter});
  *   <li>a path that no route or endpoint serves: 404 {@code not-found}; any other status Spring
  *       raises (405, 406, 415...) keeps its status with the conventional code;
  *   <li>anything unexpected: 500 {@code internal-error} without internals; the cause is logged with
@@ -101,6 +102,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
   private static String detailFor(HttpStatusCode status, ErrorResponse response, String service, String path) {
     return switch (status.value()) {
+      case 401 -> "A valid bearer token is required (Authorization: Bearer <JWT> from the identity"
+          + " provider); the WWW-Authenticate header tells what was wrong with the one sent, if any.";
+      case 429 -> "Too many requests from this client; wait the number of seconds in Retry-After.";
       case 404 -> "Nothing is served at " + path
           + ". The services' APIs are under /api/<service>/; see /swagger-ui.html.";
       case 504 -> service + " did not answer in time. The request may or may not have been carried out;"

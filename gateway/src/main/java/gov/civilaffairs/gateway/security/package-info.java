@@ -1,17 +1,16 @@
 /**
- * Seam for the next issue: authentication and per-client rate limits at the gateway (QUALITY.md,
- * security: "every call is authenticated at the gateway"; "rate limits per client at the gateway").
+ * Authentication and per-client rate limits at the edge (issue 3; QUALITY.md, security: "every call
+ * is authenticated at the gateway"; "rate limits per client at the gateway").
  *
- * <p>Planned shape, not built yet:
  * <ul>
- *   <li>{@code spring-boot-starter-oauth2-resource-server}: a {@code SecurityWebFilterChain} bean in
- *       this package validating JWT bearer tokens (issuer from configuration) for {@code /api/**},
- *       leaving {@code /actuator/health/**}, {@code /swagger-ui.html}, {@code /webjars/**} and
- *       {@code /v3/api-docs/**} open; the token is relayed to the services, which authorise again.
- *   <li>{@code RequestRateLimiter} in {@code default-filters} (application.yml) with a
- *       {@code KeyResolver} bean here resolving the token's client id.
+ *   <li>{@link gov.civilaffairs.gateway.security.GatewaySecurityConfiguration}: JWT bearer tokens
+ *       (OAuth 2 resource server) for everything but the open paths; the token is relayed unchanged.
+ *   <li>{@link gov.civilaffairs.gateway.security.ClientKeyResolver} and
+ *       {@link gov.civilaffairs.gateway.security.ClientRateLimiter}: Spring Cloud Gateway's
+ *       {@code RequestRateLimiter} on every route, one Bucket4j token bucket per client, in Redis or in
+ *       memory ({@link gov.civilaffairs.gateway.security.RateLimitProperties}).
  * </ul>
- * Their 401/403/429 answers, completed without a body, already become problem+json through
+ * Their 401/403/429 answers, completed without a body, become problem+json through
  * {@code gov.civilaffairs.gateway.problem.RejectionProblemFilter}, which runs before Spring
  * Security's filter chain (order -100).
  */

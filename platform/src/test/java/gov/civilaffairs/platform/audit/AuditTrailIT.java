@@ -25,7 +25,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
@@ -42,6 +47,7 @@ import org.springframework.test.context.TestPropertySource;
  * numbers, so entries of other tests do not disturb its counts.
  */
 @SpringBootTest(classes = AuditTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestTokenConfiguration.class)
 @TestPropertySource(locations = "classpath:audit-test.properties")
 @EmbeddedKafka(partitions = 1)
 class AuditTrailIT {
@@ -204,7 +210,9 @@ class AuditTrailIT {
   }
 
   private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    // The actor recorded comes from the test's resolver (currentActor); the token only gets the call in.
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + TestTokens.staff("auditor.chen", Role.AUDITOR, null));
     request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
         : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -14,20 +14,19 @@ import org.springframework.validation.annotation.Validated;
  * Where and how the registry's events leave (EVENTS.md), under {@code registry.events}.
  *
  * @param topic the topic of every event about a person, keyed by person id; default {@code registry.person.v1}
- * @param partitions partitions of the topic; default 3
- * @param replicas replication factor; default 1 (production: 3, with min ISR 2, set in deploy/)
- * @param source the CloudEvents {@code ce_source}; default {@code registry-service}
- * @param resubmitOlderThan an outbox publication still incomplete after this long (Kafka was down, or
- *     the service stopped before the send completed) is sent again; default 30 s
- * @param resubmissionInterval how often the outbox is checked for such publications; default 15 s
+ *     (partitions, replication and retention: {@code platform.kafka.*}; {@code ce_source}: the
+ *     application name)
+ * @param resubmitOlderThan a failed outbox publication (Kafka was down) is sent again once it is at least
+ *     this old; default 30 s
+ * @param resubmissionInterval how often the outbox is checked for failed publications; default 15 s
+ * @param resubmissionBatchSize the most failed publications sent again at once, and the most resubmissions
+ *     in flight (a broker that just came back is not flooded); default 100
  */
 @Validated
 @ConfigurationProperties("registry.events")
 public record RegistryEventsProperties(
     @NotBlank @DefaultValue("registry.person.v1") String topic,
-    @Min(1) @DefaultValue("3") int partitions,
-    @Min(1) @DefaultValue("1") short replicas,
-    @NotBlank @DefaultValue("registry-service") String source,
     @NotNull @DefaultValue("30s") Duration resubmitOlderThan,
-    @NotNull @DefaultValue("15s") Duration resubmissionInterval) {
+    @NotNull @DefaultValue("15s") Duration resubmissionInterval,
+    @Min(1) @DefaultValue("100") int resubmissionBatchSize) {
 }

@@ -1,0 +1,25 @@
+package gov.civilaffairs.incomeverification.verification;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A household economic verification request as stored.
+ *
+ * @param id the request id
+ * @param householdId relief-service's household id
+ * @param residence which allowance standard applies
+ * @param purpose why the household is verified
+ * @param consent the household's written consent
+ * @param members the members' national ID numbers, in the order given
+ * @param status where it stands
+ * @param requestedBy user or client that made it
+ * @param requestedAt when it was made
+ * @param retryUntil until when missing departments are asked again
+ * @param finishedAt when it became final, or {@code null}
+ * @param statusReason why it was rejected or closed, or {@code null}
+ */
+public record VerificationRequest(long id, String householdId, Residence residence, Purpose purpose, Consent consent,
+    List<String> members, VerificationStatus status, String requestedBy, Instant requestedAt, Instant retryUntil,
+    Instant finishedAt, String statusReason) {
+}

@@ -1,0 +1,196 @@
+package gov.civilaffairs.incomeverification.verification;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import gov.civilaffairs.incomeverification.department.DepartmentQueries;
+import gov.civilaffairs.incomeverification.department.Finding;
+import gov.civilaffairs.incomeverification.department.Source;
+import gov.civilaffairs.incomeverification.department.SourceResult;
+import gov.civilaffairs.platform.audit.AuditAction;
+import gov.civilaffairs.platform.audit.AuditActorResolver;
+import gov.civilaffairs.platform.audit.AuditObject;
+import gov.civilaffairs.platform.audit.AuditOutcome;
+import gov.civilaffairs.platform.audit.AuditTrail;
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.platform.web.ProblemException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Household economic verification (家庭经济状况核对): checks the consent, asks every department in
+ * parallel, records each one's outcome, reports, and completes the request when all answered or when
+ * its retry window ends, publishing {@link VerificationCompleted} through the outbox.
+ *
+ * <p>Every query of a department writes one audit entry per member (QUALITY.md, GB/T 22239-2019):
+ * action {@code QUERY_EXTERNAL}, object type {@code department-query}, object id
+ * {@code <request>/<source>/<purpose>/records=<n>} (counts, never values), the member as person.
+ */
+@Service
+public class VerificationService {
+
+  private static final Logger log = LoggerFactory.getLogger(VerificationService.class);
+  private static final List<Source> ALL_SOURCES = Arrays.asList(Source.values());
+
+  private final VerificationRepository requests;
+  private final DepartmentQueries departments;
+  private final VerificationProperties properties;
+  private final BureauClock clock;
+  private final AuditTrail audit;
+  private final AuditActorResolver actors;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
+
+  VerificationService(VerificationRepository requests, DepartmentQueries departments,
+      VerificationProperties properties, BureauClock clock, AuditTrail audit, AuditActorResolver actors,
+      ApplicationEventPublisher events, TransactionTemplate transactions) {
+    this.requests = requests;
+    this.departments = departments;
+    this.properties = properties;
+    this.clock = clock;
+    this.audit = audit;
+    this.actors = actors;
+    this.events = events;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Makes a request and asks every department, waiting up to {@code income-verification.deadline}.
+   *
+   * @return the request, {@code COMPLETED} when every department answered, otherwise {@code PENDING}
+   *     with the missing sources marked in its report (they are asked again, see {@link #retryMissingSources})
+   * @throws ProblemException 422 {@code consent-required}, {@code consent-expired}, {@code consent-in-future}
+   *     (see {@link Consent#valid}); 409 {@code verification-pending} with member {@code pendingRequestId}
+   *     when the household has a pending request for the same purpose (a new request may carry other
+   *     members or another consent, so the pending one is named, not silently returned); 400
+   *     {@code department-rejected-query} with members {@code requestId}, {@code source} and
+   *     {@code departmentAnswer} when a department refused the query (4xx): the request is then
+   *     {@code REJECTED}
+   */
+  public Verification submit(NewVerification command) {
+    Consent consent = Consent.valid(command.consent(), clock.today(), properties.consentMaxAge());
+    requests.pendingFor(command.householdId(), command.purpose()).ifPresent(VerificationService::throwPending);
+    Instant now = clock.now();
+    VerificationRequest request = new VerificationRequest(0, command.householdId(), command.residence(),
+        command.purpose(), consent, command.members(), VerificationStatus.PENDING, actors.currentActor().id(), now,
+        now.plus(properties.retryWindow()), null, null);
+    long id;
+    try {
+      id = requests.insert(request);
+    } catch (DuplicateKeyException e) {
+      requests.pendingFor(command.householdId(), command.purpose()).ifPresent(VerificationService::throwPending);
+      throw e;
+    }
+    Map<Source, SourceResult> results = departments.query(ALL_SOURCES, command.members(), properties.deadline());
+    record(id, command.purpose(), command.members(), results);
+    results.values().stream()
+        .filter(result -> result.status() == SourceResult.Status.REJECTED)
+        .findFirst()
+        .ifPresent(rejected -> reject(id, rejected));
+    if (results.values().stream().noneMatch(SourceResult::missing)) {
+      complete(id);
+    }
+    return find(id);
+  }
+
+  /**
+   * @throws ProblemException 404 if there is no such request
+   */
+  public Verification find(long id) {
+    VerificationRequest request = requests.find(id)
+        .orElseThrow(() -> ProblemException.notFound("Verification request", id));
+    List<DepartmentQuery> queries = requests.departmentQueries(id);
+    return new Verification(request, queries, reportOf(request, queries));
+  }
+
+  /**
+   * Asks again the departments still missing from pending requests, every
+   * {@code income-verification.retry-interval}; completes a request when all have answered, or when its
+   * retry window has ended (the report then marks the sources still missing).
+   */
+  @Scheduled(fixedDelayString = "${income-verification.retry-interval:5m}")
+  public void retryMissingSources() {
+    for (long id : requests.pending()) {
+      VerificationRequest request = requests.find(id).orElseThrow();
+      List<Source> missing = requests.departmentQueries(id).stream()
+          .filter(DepartmentQuery::missing).map(DepartmentQuery::source).toList();
+      if (!missing.isEmpty() && clock.now().isBefore(request.retryUntil())) {
+        Map<Source, SourceResult> results = departments.query(missing, request.members(), properties.deadline());
+        record(id, request.purpose(), request.members(), results);
+        if (results.values().stream().anyMatch(SourceResult::missing)) {
+          continue;
+        }
+      }
+      complete(id);
+    }
+  }
+
+  /**
+   * Closes the pending requests that concern only the deceased person (a death in the registry,
+   * {@code registry.person-deceased.v1}). Naturally idempotent: a closed request is not pending.
+   *
+   * @return how many requests were closed
+   */
+  public int closeForDeath(String nationalIdNumber, String reason) {
+    int closed = 0;
+    for (long id : requests.pendingConcerningOnly(nationalIdNumber)) {
+      closed += requests.finish(id, VerificationStatus.CLOSED, reason, clock.now()) ? 1 : 0;
+    }
+    return closed;
+  }
+
+  private void record(long id, Purpose purpose, List<String> members, Map<Source, SourceResult> results) {
+    Instant at = clock.now();
+    for (SourceResult result : results.values()) {
+      requests.saveResult(id, result, at);
+      AuditOutcome outcome = result.missing() ? AuditOutcome.FAILED : AuditOutcome.SUCCESS;
+      for (String member : members) {
+        long records = result.findings().stream().filter(f -> f.nationalIdNumber().equals(member)).count();
+        audit.record(AuditAction.QUERY_EXTERNAL, new AuditObject("department-query",
+            id + "/" + result.source().id() + "/" + purpose + "/records=" + records, member), outcome);
+      }
+      if (result.missing()) {
+        log.warn("Verification request {}: {} {} ({})", id, result.source().id(), result.status(), result.detail());
+      }
+    }
+  }
+
+  private void reject(long id, SourceResult rejected) {
+    requests.finish(id, VerificationStatus.REJECTED, rejected.source().id() + ": " + rejected.detail(), clock.now());
+    throw new ProblemException(HttpStatus.BAD_REQUEST, "department-rejected-query",
+        "The " + rejected.source().id() + " department refused the query; correct the request and submit a new one",
+        Map.of("requestId", id, "source", rejected.source(), "departmentAnswer", String.valueOf(rejected.detail())));
+  }
+
+  private void complete(long id) {
+    transactions.executeWithoutResult(status -> {
+      Instant now = clock.now();
+      if (requests.finish(id, VerificationStatus.COMPLETED, null, now)) {
+        Verification verification = find(id);
+        events.publishEvent(VerificationCompleted.of(verification.request(), verification.report(), now));
+      }
+    });
+  }
+
+  private HouseholdReport reportOf(VerificationRequest request, List<DepartmentQuery> queries) {
+    List<Finding> findings = requests.findings(request.id());
+    List<Source> missing = queries.stream().filter(DepartmentQuery::missing).map(DepartmentQuery::source).toList();
+    return HouseholdReport.of(request.members(), findings, missing, request.residence(), properties.thresholds());
+  }
+
+  private static void throwPending(long pendingId) {
+    throw new ProblemException(HttpStatus.CONFLICT, "verification-pending",
+        "The household has a pending verification request for this purpose: " + pendingId,
+        Map.of("pendingRequestId", pendingId));
+  }
+}

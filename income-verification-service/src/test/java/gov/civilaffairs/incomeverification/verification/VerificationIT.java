@@ -1,0 +1,361 @@
+package gov.civilaffairs.incomeverification.verification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import gov.civilaffairs.incomeverification.department.Source;
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.kafka.CloudEventPublisher;
+import gov.civilaffairs.platform.kafka.EventEnvelope;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The verification flow against the real database, an embedded Kafka broker and one WireMock server
+ * standing in for every department (each under its own path prefix, {@code /<source id>}). The
+ * registry, ours, is also stubbed there: a simplification until registry-service serves {@code /persons}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "income-verification.deadline=3s",
+    "income-verification.retry-interval=1h",
+    "spring.http.serviceclient.tax.read-timeout=500ms",
+    "resilience4j.retry.configs.default.max-attempts=2",
+    "resilience4j.retry.configs.default.wait-duration=10ms",
+    "resilience4j.circuitbreaker.instances.market-regulation.sliding-window-size=4",
+    "resilience4j.circuitbreaker.instances.market-regulation.minimum-number-of-calls=4",
+    "resilience4j.circuitbreaker.instances.market-regulation.wait-duration-in-open-state=2s",
+    "resilience4j.circuitbreaker.instances.market-regulation.permitted-number-of-calls-in-half-open-state=1"})
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 1)
+class VerificationIT {
+
+  static final WireMockServer departments = new WireMockServer(wireMockConfig().dynamicPort());
+
+  static {
+    departments.start();
+  }
+
+  static final String A = idNumber("11010119800101001");
+  static final String B = idNumber("11010119820202002");
+  static final String C = idNumber("11010120100303003");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  CircuitBreakerRegistry circuitBreakers;
+  @Autowired
+  VerificationService verifications;
+  @Autowired
+  EmbeddedKafkaBroker kafka;
+  @Autowired
+  CloudEventPublisher cloudEvents;
+  @Autowired
+  JsonMapper json;
+
+  @DynamicPropertySource
+  static void departmentUrls(DynamicPropertyRegistry registry) {
+    for (Source source : Source.values()) {
+      registry.add("spring.http.serviceclient." + source.id() + ".base-url",
+          () -> departments.baseUrl() + "/" + source.id());
+    }
+  }
+
+  @AfterAll
+  static void stopDepartments() {
+    departments.stop();
+  }
+
+  @BeforeEach
+  void everyDepartmentAnswersNothing() {
+    departments.resetAll();
+    for (Source source : Source.values()) {
+      departments.stubFor(post("/" + source.id() + "/household-member-queries").willReturn(okJson("{\"records\":[]}")));
+    }
+    departments.stubFor(get(urlPathEqualTo("/registry/persons")).willReturn(okJson("[]")));
+    circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+  }
+
+  @Test
+  void allDepartmentsAnswerTheReportIsCompleteAndTheEventLeaves() {
+    answers(Source.TAX, record(A, "WAGES", "1200.00"));
+    answers(Source.HUMAN_RESOURCES_SOCIAL_SECURITY, record(B, "PENSION", "300.00"));
+    answers(Source.BANK_DEPOSITS, record(A, "DEPOSITS_AND_WEALTH_PRODUCTS", "10000.00"));
+
+    ResponseEntity<JsonNode> response = submit(body("H-all", List.of(A, B, C), consent(LocalDate.now())));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    JsonNode verification = response.getBody();
+    long id = verification.at("/request/id").asLong();
+    assertThat(verification.at("/request/status").asString()).isEqualTo("COMPLETED");
+    assertThat(verification.at("/report/householdMonthlyIncome").decimalValue()).isEqualByComparingTo("1500.00");
+    assertThat(verification.at("/report/perCapitaMonthlyIncome").decimalValue()).isEqualByComparingTo("500.00");
+    assertThat(verification.at("/report/assets/DEPOSITS_AND_WEALTH_PRODUCTS").decimalValue())
+        .isEqualByComparingTo("10000.00");
+    assertThat(verification.at("/report/missingSources")).isEmpty();
+    assertThat(verification.at("/report/determination/outcome").asString()).isEqualTo("BELOW_ALLOWANCE_STANDARD");
+    assertThat(verification.at("/report/determination/rule").asString())
+        .isEqualTo("per-capita-income-below-allowance-standard");
+    assertThat(auditEntries(id)).as("one entry per department and member").isEqualTo(8 * 3);
+
+    ConsumerRecord<String, String> event = awaitEvent(Long.toString(id));
+    assertThat(new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+        .isEqualTo(VerificationCompleted.TYPE);
+    JsonNode payload = json.readTree(event.value());
+    assertThat(payload.get("perCapitaMonthlyIncome").decimalValue()).isEqualByComparingTo("500.00");
+    assertThat(payload.at("/determination/outcome").asString()).isEqualTo("BELOW_ALLOWANCE_STANDARD");
+  }
+
+  @Test
+  void aSlowDepartmentIsMarkedMissingThenRetriedAndTheReportCompleted() {
+    departments.stubFor(post("/tax/household-member-queries")
+        .willReturn(okJson("{\"records\":[]}").withFixedDelay(1500)));
+
+    JsonNode pending = submit(body("H-slow", List.of(A, B), consent(LocalDate.now()))).getBody();
+
+    long id = pending.at("/request/id").asLong();
+    assertThat(pending.at("/request/status").asString()).isEqualTo("PENDING");
+    assertThat(pending.at("/report/missingSources").toString()).isEqualTo("[\"TAX\"]");
+    assertThat(pending.at("/report/determination/outcome").asString()).isEqualTo("INCONCLUSIVE");
+    assertThat(queryOf(pending, Source.TAX).get("status").asString()).isEqualTo("TIMED_OUT");
+
+    answers(Source.TAX, record(A, "WAGES", "3000.00"));
+    verifications.retryMissingSources();
+
+    JsonNode completed = fetch(id);
+    assertThat(completed.at("/request/status").asString()).isEqualTo("COMPLETED");
+    assertThat(completed.at("/report/missingSources")).isEmpty();
+    assertThat(queryOf(completed, Source.TAX).get("queries").asInt()).isEqualTo(2);
+    assertThat(completed.at("/report/perCapitaMonthlyIncome").decimalValue()).isEqualByComparingTo("1500.00");
+    assertThat(completed.at("/report/determination/outcome").asString()).isEqualTo("ABOVE_NEAR_POVERTY_LINE");
+    awaitEvent(Long.toString(id));
+  }
+
+  @Test
+  void aDepartmentFailingWith500sOpensItsCircuitThenIsCalledAgainAfterTheWait() {
+    departments.stubFor(post("/market-regulation/household-member-queries")
+        .willReturn(aResponse().withStatus(500)));
+
+    submit(body("H-500-1", List.of(A), consent(LocalDate.now())));
+    submit(body("H-500-2", List.of(A), consent(LocalDate.now())));
+    assertThat(marketRegulationCalls()).as("2 requests x 2 attempts").isEqualTo(4);
+    assertThat(circuitBreakers.circuitBreaker("market-regulation").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+    JsonNode whileOpen = submit(body("H-500-3", List.of(A), consent(LocalDate.now()))).getBody();
+    assertThat(queryOf(whileOpen, Source.MARKET_REGULATION).get("status").asString()).isEqualTo("CIRCUIT_OPEN");
+    assertThat(marketRegulationCalls()).as("no call while open").isEqualTo(4);
+
+    departments.stubFor(post("/market-regulation/household-member-queries").willReturn(okJson("{\"records\":[]}")));
+    await().atMost(Duration.ofSeconds(5)).until(() ->
+        circuitBreakers.circuitBreaker("market-regulation").getState() == CircuitBreaker.State.HALF_OPEN);
+    JsonNode afterWait = submit(body("H-500-4", List.of(A), consent(LocalDate.now()))).getBody();
+    assertThat(afterWait.at("/request/status").asString()).isEqualTo("COMPLETED");
+    assertThat(marketRegulationCalls()).isEqualTo(5);
+    assertThat(circuitBreakers.circuitBreaker("market-regulation").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void aDepartmentRefusingTheQueryIsPassedThroughAndNotCountedByItsCircuit() {
+    departments.stubFor(post("/vehicles/household-member-queries")
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"detail\":\"unknown national ID number\"}")));
+
+    ResponseEntity<JsonNode> response = submit(body("H-400", List.of(A), consent(LocalDate.now())));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody().get("code").asString()).isEqualTo("department-rejected-query");
+    assertThat(response.getBody().get("source").asString()).isEqualTo("VEHICLES");
+    assertThat(response.getBody().get("departmentAnswer").asString()).contains("unknown national ID number");
+    assertThat(departments.countRequestsMatching(postRequestedFor(
+        urlPathEqualTo("/vehicles/household-member-queries")).build()).getCount()).as("not retried").isEqualTo(1);
+    CircuitBreaker.Metrics metrics = circuitBreakers.circuitBreaker("vehicles").getMetrics();
+    assertThat(metrics.getNumberOfFailedCalls()).isZero();
+    assertThat(metrics.getNumberOfNotPermittedCalls()).isZero();
+    assertThat(fetch(response.getBody().get("requestId").asLong()).at("/request/status").asString())
+        .isEqualTo("REJECTED");
+  }
+
+  @Test
+  void aRequestWithoutValidConsentIsRefusedAndNothingIsAsked() {
+    long before = requestCount();
+
+    ResponseEntity<JsonNode> none = submit(body("H-consent", List.of(A), null));
+    ResponseEntity<JsonNode> expired = submit(body("H-consent", List.of(A), consent(LocalDate.now().minusYears(1))));
+    ResponseEntity<JsonNode> future = submit(body("H-consent", List.of(A), consent(LocalDate.now().plusDays(2))));
+
+    assertThat(none.getStatusCode().value()).isEqualTo(422);
+    assertThat(none.getBody().get("code").asString()).isEqualTo("consent-required");
+    assertThat(expired.getBody().get("code").asString()).isEqualTo("consent-expired");
+    assertThat(future.getBody().get("code").asString()).isEqualTo("consent-in-future");
+    assertThat(requestCount()).isEqualTo(before);
+    assertThat(departments.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aSecondRequestForTheSameHouseholdAndPurposeWhileOneIsPendingIsAConflict() {
+    departments.stubFor(post("/tax/household-member-queries").willReturn(okJson("{\"records\":[]}").withFixedDelay(1500)));
+    long pendingId = submit(body("H-dup", List.of(A), consent(LocalDate.now()))).getBody().at("/request/id").asLong();
+
+    ResponseEntity<JsonNode> duplicate = submit(body("H-dup", List.of(A), consent(LocalDate.now())));
+
+    assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
+    assertThat(duplicate.getBody().get("code").asString()).isEqualTo("verification-pending");
+    assertThat(duplicate.getBody().get("pendingRequestId").asLong()).isEqualTo(pendingId);
+  }
+
+  @Test
+  void aDeathClosesThePendingRequestsAboutThatPersonAloneEvenWhenDeliveredTwice() {
+    departments.stubFor(post("/tax/household-member-queries").willReturn(okJson("{\"records\":[]}").withFixedDelay(1500)));
+    long alone = submit(body("H-death-1", List.of(C), consent(LocalDate.now()))).getBody().at("/request/id").asLong();
+    long household = submit(body("H-death-2", List.of(B, C), consent(LocalDate.now()))).getBody()
+        .at("/request/id").asLong();
+
+    EventEnvelope death = new EventEnvelope(UUID.randomUUID(), PersonDeceasedListener.PERSON_DECEASED, "42",
+        Instant.now(), Map.of("eventId", UUID.randomUUID().toString(), "personId", 42, "deathRecordId", 7,
+            "nationalIdNumber", C, "name", "张三", "dateOfDeath", LocalDate.now().toString(),
+            "source", "HUKOU_CANCELLATION", "confirmedAt", Instant.now().toString()));
+    cloudEvents.publish(VerificationEventsConfiguration.PERSON_TOPIC, death).join();
+    cloudEvents.publish(VerificationEventsConfiguration.PERSON_TOPIC, death).join();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> "CLOSED".equals(fetch(alone).at("/request/status").asString()));
+    assertThat(fetch(household).at("/request/status").asString()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void circuitStateAndPerDepartmentLatencyAreExposedToPrometheus() {
+    submit(body("H-metrics", List.of(A), consent(LocalDate.now())));
+
+    String metrics = RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+        .retrieve().body(String.class);
+
+    assertThat(metrics).contains("resilience4j_circuitbreaker_state{")
+        .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"tax\"[^}]*state=\"closed\"[^}]*} 1")
+        .containsPattern("resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"successful\"[^}]*name=\"tax\"")
+        .contains("resilience4j_retry_calls_total{")
+        .contains("resilience4j_bulkhead_available_concurrent_calls{");
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------
+
+  private ResponseEntity<JsonNode> submit(Map<String, Object> body) {
+    return RestClient.create("http://localhost:" + port).post().uri("/verification-requests")
+        .contentType(MediaType.APPLICATION_JSON).body(body)
+        .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+            .body(response.bodyTo(JsonNode.class)));
+  }
+
+  private JsonNode fetch(long id) {
+    return RestClient.create("http://localhost:" + port).get().uri("/verification-requests/{id}", id)
+        .retrieve().body(JsonNode.class);
+  }
+
+  private static Map<String, Object> body(String household, List<String> members, Map<String, Object> consent) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("householdId", household, "residence", "URBAN",
+        "purpose", "ALLOWANCE_APPLICATION", "members", members));
+    if (consent != null) {
+      body.put("consent", consent);
+    }
+    return body;
+  }
+
+  private static Map<String, Object> consent(LocalDate signedOn) {
+    return Map.of("documentReference", "SQ-2026-0001", "signedOn", signedOn.toString());
+  }
+
+  private static String record(String member, String category, String amount) {
+    return "{\"nationalIdNumber\":\"" + member + "\",\"category\":\"" + category + "\",\"amount\":" + amount + "}";
+  }
+
+  private static void answers(Source source, String... records) {
+    departments.stubFor(post("/" + source.id() + "/household-member-queries")
+        .willReturn(okJson("{\"records\":[" + String.join(",", records) + "]}")));
+  }
+
+  private static JsonNode queryOf(JsonNode verification, Source source) {
+    for (JsonNode query : verification.get("departmentQueries")) {
+      if (query.get("source").asString().equals(source.name())) {
+        return query;
+      }
+    }
+    throw new AssertionError("no query of " + source);
+  }
+
+  private long marketRegulationCalls() {
+    return departments.countRequestsMatching(postRequestedFor(
+        urlPathEqualTo("/market-regulation/household-member-queries")).build()).getCount();
+  }
+
+  private long auditEntries(long requestId) {
+    return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'QUERY_EXTERNAL' AND object_id LIKE ?")
+        .param(requestId + "/%").query(Long.class).single();
+  }
+
+  private long requestCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM verification_request").query(Long.class).single();
+  }
+
+  private ConsumerRecord<String, String> awaitEvent(String key) {
+    Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "it-" + UUID.randomUUID(), false);
+    props.put("auto.offset.reset", "earliest");
+    try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+        new StringDeserializer()).createConsumer()) {
+      // Assigned, not subscribed: no consumer-group rebalance to wait for.
+      consumer.assign(consumer.partitionsFor(VerificationCompleted.TOPIC).stream()
+          .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList());
+      consumer.seekToBeginning(consumer.assignment());
+      List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(20)).until(() -> {
+        KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(seen::add);
+        return seen.stream().anyMatch(r -> key.equals(r.key()));
+      });
+      return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+  }
+
+  private static String idNumber(String first17) {
+    return first17 + NationalIdNumber.checkCharacter(first17);
+  }
+}

@@ -1,0 +1,177 @@
+package gov.civilaffairs.relief.allowance;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Households, members, allowances and amount histories in tables {@code household},
+ * {@code household_member}, {@code allowance} and {@code allowance_amount} (V2 migration). Months
+ * are stored as the date of their first day.
+ */
+@Repository
+public class HouseholdRepository {
+
+  private final JdbcClient jdbc;
+
+  HouseholdRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insertHousehold(String regionCode, Area area, BigDecimal monthlyIncome) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO household (region_code, area, monthly_income) VALUES (?, ?, ?)")
+        .params(regionCode, area.name(), monthlyIncome).update(key);
+    return key.getKey().longValue();
+  }
+
+  void insertMember(long householdId, String nationalIdNumber, String name, Relation relation) {
+    jdbc.sql("""
+        INSERT INTO household_member (household_id, national_id_number, name, relation, head)
+        VALUES (?, ?, ?, ?, ?)""")
+        .params(householdId, nationalIdNumber, name, relation.name(), relation == Relation.HEAD).update();
+  }
+
+  long insertAllowance(long householdId, YearMonth startMonth) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO allowance (household_id, start_month, status) VALUES (?, ?, 'ACTIVE')")
+        .params(householdId, startMonth.atDay(1)).update(key);
+    return key.getKey().longValue();
+  }
+
+  /** Adds an entry to an allowance's amount history. */
+  public void insertAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members,
+      Long deathRecordId) {
+    jdbc.sql("""
+        INSERT INTO allowance_amount (allowance_id, from_month, amount, members, death_record_id)
+        VALUES (?, ?, ?, ?, ?)""")
+        .params(allowanceId, fromMonth.atDay(1), amount, members, deathRecordId).update();
+  }
+
+  /** The national ID numbers among the given ones that already belong to a household member. */
+  List<String> registeredIdNumbers(List<String> nationalIdNumbers) {
+    return jdbc.sql("SELECT national_id_number FROM household_member WHERE national_id_number IN (:numbers)")
+        .param("numbers", nationalIdNumbers).query(String.class).list();
+  }
+
+  public Optional<Household> findHousehold(long id) {
+    return jdbc.sql("SELECT * FROM household WHERE id = ?").param(id)
+        .query((rs, n) -> household(rs, members(id))).optional();
+  }
+
+  /** A page of households, ordered by id. */
+  List<Household> findHouseholds(int page, int size) {
+    return jdbc.sql("SELECT * FROM household ORDER BY id LIMIT ? OFFSET ?").params(size, page * size)
+        .query((rs, n) -> household(rs, members(rs.getLong("id")))).list();
+  }
+
+  /** The household whose member has this national ID number, if any. */
+  public Optional<Household> findHouseholdOfMember(String nationalIdNumber) {
+    return jdbc.sql("SELECT household_id FROM household_member WHERE national_id_number = ?")
+        .param(nationalIdNumber).query(Long.class).optional().flatMap(this::findHousehold);
+  }
+
+  public Optional<Allowance> findAllowanceOfHousehold(long householdId) {
+    return jdbc.sql("SELECT * FROM allowance WHERE household_id = ?").param(householdId)
+        .query((rs, n) -> allowance(rs)).optional();
+  }
+
+  /** Every allowance paid for the month (for a payment roll), ordered by household id. */
+  public List<Allowance> findAllowancesPaidFor(YearMonth month) {
+    LocalDate first = month.atDay(1);
+    return jdbc.sql("""
+        SELECT * FROM allowance WHERE start_month <= ? AND (end_month IS NULL OR end_month >= ?)
+        ORDER BY household_id""")
+        .params(first, first).query((rs, n) -> allowance(rs)).list();
+  }
+
+  public void markDeceased(long memberId, long deathRecordId) {
+    jdbc.sql("UPDATE household_member SET deceased_death_record_id = ? WHERE id = ?")
+        .params(deathRecordId, memberId).update();
+  }
+
+  /** Marks living again the member a revoked death record said had died. */
+  public void clearDeceased(long deathRecordId) {
+    jdbc.sql("UPDATE household_member SET deceased_death_record_id = NULL WHERE deceased_death_record_id = ?")
+        .param(deathRecordId).update();
+  }
+
+  public void requireHead(long householdId, long deathRecordId) {
+    jdbc.sql("UPDATE household SET head_required_death_record_id = ? WHERE id = ?")
+        .params(deathRecordId, householdId).update();
+  }
+
+  /** Clears the head-required flag if that death record set it; returns whether it did. */
+  public boolean clearHeadRequired(long householdId, long deathRecordId) {
+    return jdbc.sql("""
+        UPDATE household SET head_required_death_record_id = NULL
+        WHERE id = ? AND head_required_death_record_id = ?""")
+        .params(householdId, deathRecordId).update() > 0;
+  }
+
+  void nameHead(long householdId, long memberId) {
+    jdbc.sql("UPDATE household_member SET head = (id = ?) WHERE household_id = ?")
+        .params(memberId, householdId).update();
+    jdbc.sql("UPDATE household SET head_required_death_record_id = NULL WHERE id = ?").param(householdId).update();
+  }
+
+  public void terminate(long allowanceId, YearMonth endMonth, long deathRecordId) {
+    jdbc.sql("""
+        UPDATE allowance SET status = 'TERMINATED', end_month = ?, terminated_by_death_record_id = ?
+        WHERE id = ?""")
+        .params(endMonth.atDay(1), deathRecordId, allowanceId).update();
+  }
+
+  /** Makes active again an allowance that this death record terminated; returns whether one was. */
+  public boolean restore(long allowanceId, long deathRecordId) {
+    return jdbc.sql("""
+        UPDATE allowance SET status = 'ACTIVE', end_month = NULL, terminated_by_death_record_id = NULL
+        WHERE id = ? AND terminated_by_death_record_id = ?""")
+        .params(allowanceId, deathRecordId).update() > 0;
+  }
+
+  /** Withdraws the amount entries a revoked death record caused; returns how many. */
+  public int withdrawAmounts(long allowanceId, long deathRecordId) {
+    return jdbc.sql("UPDATE allowance_amount SET withdrawn = TRUE WHERE allowance_id = ? AND death_record_id = ?")
+        .params(allowanceId, deathRecordId).update();
+  }
+
+  private List<Member> members(long householdId) {
+    return jdbc.sql("SELECT * FROM household_member WHERE household_id = ? ORDER BY id").param(householdId)
+        .query((rs, n) -> new Member(rs.getLong("id"), householdId, rs.getString("national_id_number"),
+            rs.getString("name"), Relation.valueOf(rs.getString("relation")), rs.getBoolean("head"),
+            rs.getObject("deceased_death_record_id", Long.class)))
+        .list();
+  }
+
+  private static Household household(ResultSet rs, List<Member> members) throws SQLException {
+    return new Household(rs.getLong("id"), rs.getString("region_code"), Area.valueOf(rs.getString("area")),
+        rs.getBigDecimal("monthly_income"), rs.getObject("head_required_death_record_id", Long.class), members);
+  }
+
+  private Allowance allowance(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    List<AllowanceAmount> amounts = jdbc.sql("SELECT * FROM allowance_amount WHERE allowance_id = ? ORDER BY id")
+        .param(id)
+        .query((a, n) -> new AllowanceAmount(a.getLong("id"), month(a.getObject("from_month", LocalDate.class)),
+            a.getBigDecimal("amount"), a.getInt("members"), a.getObject("death_record_id", Long.class),
+            a.getBoolean("withdrawn")))
+        .list();
+    return new Allowance(id, rs.getLong("household_id"), month(rs.getObject("start_month", LocalDate.class)),
+        month(rs.getObject("end_month", LocalDate.class)), AllowanceStatus.valueOf(rs.getString("status")),
+        rs.getObject("terminated_by_death_record_id", Long.class), amounts);
+  }
+
+  private static YearMonth month(LocalDate date) {
+    return date == null ? null : YearMonth.from(date);
+  }
+}

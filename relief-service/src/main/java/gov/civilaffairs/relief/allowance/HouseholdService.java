@@ -1,0 +1,115 @@
+package gov.civilaffairs.relief.allowance;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.region.RegionDirectory;
+import gov.civilaffairs.platform.region.RegionLevel;
+import gov.civilaffairs.platform.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers allowance households with their allowance, reads them, and names a new head. The
+ * application workflow before confirmation (intake, verification, review) is not modelled here: a
+ * household is registered as confirmed, with its assessed monthly income.
+ */
+@Service
+public class HouseholdService {
+
+  private final HouseholdRepository households;
+  private final AllowanceCalculator calculator;
+  private final RegionDirectory regions;
+
+  HouseholdService(HouseholdRepository households, AllowanceCalculator calculator, RegionDirectory regions) {
+    this.households = households;
+    this.calculator = calculator;
+    this.regions = regions;
+  }
+
+  /** A member as registered. */
+  public record NewMember(NationalIdNumber nationalIdNumber, String name, Relation relation) {
+  }
+
+  /**
+   * Registers a household and grants its allowance from {@code startMonth}, at the amount of the
+   * difference method ({@link AllowanceCalculator}).
+   *
+   * @return the household's id
+   * @param regionCode the 12-digit code of a village or community committee (GB/T 2260 and the
+   *     statistical division codes), for example {@code 330681109290}
+   * @throws ProblemException 422 {@code unknown-village} if the region code is not a known village or
+   *     community, 422 {@code head-required} unless exactly one member is the head,
+   *     422 {@code duplicate-member} if a number appears twice, 422 {@code not-eligible} if the
+   *     household's income is not under the standard, 409 {@code already-in-household} if a member
+   *     already belongs to a household (a person is in at most one allowance household)
+   */
+  @Transactional
+  public long register(String regionCode, Area area, BigDecimal monthlyIncome, YearMonth startMonth,
+      List<NewMember> members) {
+    if (regions.find(regionCode).filter(r -> r.level() == RegionLevel.VILLAGE).isEmpty()) {
+      throw ProblemException.unprocessable("unknown-village",
+          "Region code " + regionCode + " is not a known village or community committee.");
+    }
+    if (members.stream().filter(m -> m.relation() == Relation.HEAD).count() != 1) {
+      throw ProblemException.unprocessable("head-required", "Exactly one member must have relation HEAD.");
+    }
+    List<String> numbers = members.stream().map(m -> m.nationalIdNumber().value()).toList();
+    if (new HashSet<>(numbers).size() != numbers.size()) {
+      throw ProblemException.unprocessable("duplicate-member", "A national ID number appears more than once.");
+    }
+    if (!calculator.isEligible(area, members.size(), monthlyIncome)) {
+      throw ProblemException.unprocessable("not-eligible",
+          "The household's per-capita monthly income is not under the " + area + " allowance standard.");
+    }
+    List<String> registered = households.registeredIdNumbers(numbers);
+    if (!registered.isEmpty()) {
+      throw new ProblemException(HttpStatus.CONFLICT, "already-in-household",
+          registered.size() + " member(s) already belong to an allowance household.",
+          Map.of("members", registered.stream().map(NationalIdNumber::parse).map(Object::toString).toList()));
+    }
+    long householdId = households.insertHousehold(regionCode, area, monthlyIncome);
+    members.forEach(m -> households.insertMember(householdId, m.nationalIdNumber().value(), m.name(), m.relation()));
+    long allowanceId = households.insertAllowance(householdId, startMonth);
+    households.insertAmount(allowanceId, startMonth, calculator.monthlyAmount(area, members.size(), monthlyIncome),
+        members.size(), null);
+    return householdId;
+  }
+
+  /** @throws ProblemException 404 if there is no such household */
+  public Household household(long id) {
+    return households.findHousehold(id).orElseThrow(() -> ProblemException.notFound("Household", id));
+  }
+
+  /** The household's allowance. @throws ProblemException 404 if there is no such household */
+  public Allowance allowance(long householdId) {
+    return households.findAllowanceOfHousehold(householdId)
+        .orElseThrow(() -> ProblemException.notFound("Household", householdId));
+  }
+
+  /** A page of households (page from 0), ordered by id. */
+  public List<Household> households(int page, int size) {
+    return households.findHouseholds(page, size);
+  }
+
+  /**
+   * Names a living member the new head of the household and clears the head-required flag.
+   *
+   * @throws ProblemException 404 if there is no such household, 422 {@code not-a-living-member} if the
+   *     person is not a living member of it
+   */
+  @Transactional
+  public Household nameHead(long householdId, NationalIdNumber nationalIdNumber) {
+    Member member = household(householdId).member(nationalIdNumber.value()).filter(Member::living)
+        .orElseThrow(() -> ProblemException.unprocessable("not-a-living-member",
+            "The new head must be a living member of household " + householdId + "."));
+    households.nameHead(householdId, member.id());
+    return household(householdId);
+  }
+}

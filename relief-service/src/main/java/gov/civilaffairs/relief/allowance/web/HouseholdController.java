@@ -1,0 +1,83 @@
+package gov.civilaffairs.relief.allowance.web;
+
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.List;
+
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.relief.allowance.HouseholdService;
+import gov.civilaffairs.relief.allowance.HouseholdService.NewMember;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Minimum-living-allowance households: register, read, list, name a new head. */
+@RestController
+@RequestMapping("/households")
+@Tag(name = "Allowance households", description = "最低生活保障家庭")
+class HouseholdController {
+
+  private final HouseholdService service;
+  private final BureauClock clock;
+
+  HouseholdController(HouseholdService service, BureauClock clock) {
+    this.service = service;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  @Operation(summary = "Register a confirmed household and grant its allowance",
+      description = "Amount by the difference method. 422 head-required, duplicate-member, not-eligible; "
+          + "409 already-in-household.")
+  ResponseEntity<HouseholdResponse> register(@Valid @RequestBody RegisterHouseholdRequest request) {
+    long id = service.register(request.regionCode(), request.area(), request.monthlyIncome(),
+        request.startMonth(), request.members().stream()
+            .map(m -> new NewMember(NationalIdNumber.parse(m.nationalIdNumber()), m.name().strip(), m.relation()))
+            .toList());
+    return ResponseEntity.created(URI.create("/households/" + id)).body(view(id, null));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read a household, its members and its allowance (amount due for asOf, default this month)")
+  HouseholdResponse household(@PathVariable long id,
+      @Parameter(example = "2026-07") @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM")
+      YearMonth asOf) {
+    return view(id, asOf);
+  }
+
+  @GetMapping
+  @Operation(summary = "List households, ordered by id")
+  List<HouseholdResponse> households(@RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    YearMonth now = clock.currentMonth();
+    return service.households(page, size).stream()
+        .map(h -> HouseholdResponse.of(h, service.allowance(h.id()), now)).toList();
+  }
+
+  @PutMapping("/{id}/head")
+  @Operation(summary = "Name a new head (clears headRequired)", description = "422 not-a-living-member.")
+  HouseholdResponse nameHead(@PathVariable long id, @Valid @RequestBody NameHeadRequest request) {
+    service.nameHead(id, NationalIdNumber.parse(request.nationalIdNumber()));
+    return view(id, null);
+  }
+
+  private HouseholdResponse view(long id, YearMonth asOf) {
+    return HouseholdResponse.of(service.household(id), service.allowance(id),
+        asOf == null ? clock.currentMonth() : asOf);
+  }
+}

@@ -1,0 +1,201 @@
+package gov.civilaffairs.relief.death;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.relief.allowance.Allowance;
+import gov.civilaffairs.relief.allowance.AllowanceCalculator;
+import gov.civilaffairs.relief.allowance.AllowanceStatus;
+import gov.civilaffairs.relief.allowance.Household;
+import gov.civilaffairs.relief.allowance.HouseholdRepository;
+import gov.civilaffairs.relief.allowance.Member;
+import gov.civilaffairs.relief.death.DeathEventRepository.DeathRecordState;
+import gov.civilaffairs.relief.events.BenefitTerminated;
+import gov.civilaffairs.relief.payment.Arrears;
+import gov.civilaffairs.relief.payment.OverpaymentClaim;
+import gov.civilaffairs.relief.payment.PaymentRollService;
+import gov.civilaffairs.relief.payment.PaymentRollService.RollCorrection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The death rule for the minimum living allowance (DOMAIN.md, "The death rule" points 4 and 7).
+ * Each event is applied at most once: its id is recorded in {@code processed_event} in the same
+ * transaction as its effect, and a death record once revoked is never applied again, whatever order
+ * its events arrive in. Every change is recorded with the death record and the event that caused it.
+ */
+@Service
+public class DeathRule {
+
+  /** CloudEvents type of the registry's person-deceased event. */
+  public static final String PERSON_DECEASED = "gov.civilaffairs.registry.person-deceased.v1";
+  /** CloudEvents type of the registry's death-record-revoked event. */
+  public static final String DEATH_RECORD_REVOKED = "gov.civilaffairs.registry.death-record-revoked.v1";
+
+  private static final Logger log = LoggerFactory.getLogger(DeathRule.class);
+
+  private final DeathEventRepository events;
+  private final HouseholdRepository households;
+  private final AllowanceCalculator calculator;
+  private final PaymentRollService rolls;
+  private final ApplicationEventPublisher publisher;
+  private final BureauClock clock;
+
+  DeathRule(DeathEventRepository events, HouseholdRepository households, AllowanceCalculator calculator,
+      PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock) {
+    this.events = events;
+    this.households = households;
+    this.calculator = calculator;
+    this.rolls = rolls;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies a confirmed death to the household the person is a member of, if any: the allowance
+   * ends with the last paid month ({@code relief.allowance.end-of-benefit}) for a one-member
+   * household, or is recomputed from the month after with one member fewer (head required if the head
+   * died); unsent rolls are corrected; money paid in sent rolls for later months is claimed back.
+   */
+  @Transactional
+  public void apply(PersonDeceased death) {
+    if (!events.markProcessed(death.eventId(), PERSON_DECEASED)) {
+      log.debug("Event {} already processed", death.eventId());
+      return;
+    }
+    if (events.findDeathRecord(death.deathRecordId()).isPresent()) {
+      log.info("Death record {} already applied or revoked; event {} changes nothing", death.deathRecordId(),
+          death.eventId());
+      return;
+    }
+    YearMonth lastPaid = calculator.lastPaidMonth(death.dateOfDeath());
+    events.insertApplied(death.deathRecordId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
+    Optional<Household> found = households.findHouseholdOfMember(death.nationalIdNumber());
+    Optional<Member> member = found.flatMap(h -> h.member(death.nationalIdNumber())).filter(Member::living);
+    if (member.isEmpty()) {
+      return;
+    }
+    Household household = found.get();
+    Changes changes = new Changes(household.id(), death.nationalIdNumber(), death.deathRecordId(), death.eventId());
+    households.markDeceased(member.get().id(), death.deathRecordId());
+    changes.add(ChangeType.MEMBER_DECEASED, "member died on " + death.dateOfDeath() + "; last month paid " + lastPaid);
+
+    Allowance allowance = households.findAllowanceOfHousehold(household.id()).orElseThrow();
+    boolean terminated = false;
+    if (allowance.status() == AllowanceStatus.ACTIVE) {
+      int living = household.livingMembers() - 1;
+      terminated = living == 0;
+      if (terminated) {
+        households.terminate(allowance.id(), lastPaid, death.deathRecordId());
+        changes.add(ChangeType.ALLOWANCE_TERMINATED, "allowance terminated; end month " + lastPaid);
+      } else {
+        YearMonth from = lastPaid.plusMonths(1);
+        BigDecimal amount = calculator.monthlyAmount(household.area(), living, household.monthlyIncome());
+        households.insertAmount(allowance.id(), from, amount, living, death.deathRecordId());
+        changes.add(ChangeType.AMOUNT_RECOMPUTED, "from " + from + ": " + allowance.amountFor(from) + " -> "
+            + amount + " yuan for " + living + " member(s)");
+        if (member.get().head()) {
+          households.requireHead(household.id(), death.deathRecordId());
+          changes.add(ChangeType.HEAD_REQUIRED, "the head died; a new head must be named");
+        }
+      }
+    }
+    Allowance changed = households.findAllowanceOfHousehold(household.id()).orElseThrow();
+    record(changes, rolls.correctUnsentRolls(changed, lastPaid));
+    Optional<OverpaymentClaim> claim = rolls.claimOverpayment(changed, lastPaid, death.deathRecordId());
+    claim.ifPresent(c -> changes.add(ChangeType.OVERPAYMENT_CLAIMED, "overpaid " + c.amount() + " yuan for "
+        + c.months() + " month(s), " + c.fromMonth() + " to " + c.toMonth() + "; claim " + c.id() + " OPEN"));
+    if (terminated) {
+      publisher.publishEvent(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
+          BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, BenefitTerminated.DEATH, death.deathRecordId(), lastPaid,
+          claim.map(OverpaymentClaim::amount).orElse(BigDecimal.ZERO.setScale(2)), clock.now()));
+    }
+  }
+
+  /**
+   * Undoes what a death record did, because the registry revoked it: the member is living again, the
+   * allowance is restored at its amount before the death, the unsent rolls are corrected back, the
+   * overpayment claims are withdrawn, arrears are owed for each month a sent roll underpaid, and the
+   * head-required flag the death set is cleared. A revocation that arrives before its death makes
+   * that death never apply.
+   */
+  @Transactional
+  public void revoke(DeathRecordRevoked revocation) {
+    if (!events.markProcessed(revocation.eventId(), DEATH_RECORD_REVOKED)) {
+      log.debug("Event {} already processed", revocation.eventId());
+      return;
+    }
+    long deathRecordId = revocation.deathRecordId();
+    Optional<DeathRecordState> state = events.findDeathRecord(deathRecordId);
+    if (state.isEmpty()) {
+      events.insertRevoked(deathRecordId);
+      return;
+    }
+    if (state.get().revoked()) {
+      return;
+    }
+    events.markRevoked(deathRecordId);
+    String number = state.get().nationalIdNumber();
+    Optional<Household> found = households.findHouseholdOfMember(number);
+    if (found.flatMap(h -> h.member(number)).map(Member::deceasedDeathRecordId)
+        .filter(id -> id == deathRecordId).isEmpty()) {
+      return;
+    }
+    Household household = found.get();
+    Changes changes = new Changes(household.id(), number, deathRecordId, revocation.eventId());
+    households.clearDeceased(deathRecordId);
+    changes.add(ChangeType.MEMBER_RESTORED, "death record revoked; member living");
+    Allowance allowance = households.findAllowanceOfHousehold(household.id()).orElseThrow();
+    if (households.restore(allowance.id(), deathRecordId)) {
+      changes.add(ChangeType.ALLOWANCE_RESTORED, "allowance active again");
+    }
+    if (households.withdrawAmounts(allowance.id(), deathRecordId) > 0) {
+      changes.add(ChangeType.AMOUNT_RESTORED, "amount before the death applies again");
+    }
+    if (households.clearHeadRequired(household.id(), deathRecordId)) {
+      changes.add(ChangeType.HEAD_REQUIRED_CLEARED, "head no longer required");
+    }
+    YearMonth lastPaid = state.get().lastPaidMonth();
+    Allowance restored = households.findAllowanceOfHousehold(household.id()).orElseThrow();
+    record(changes, rolls.correctUnsentRolls(restored, lastPaid));
+    if (rolls.withdrawClaims(household.id(), deathRecordId) > 0) {
+      changes.add(ChangeType.CLAIM_WITHDRAWN, "overpayment claim withdrawn");
+    }
+    for (Arrears arrears : rolls.addArrears(restored, lastPaid, deathRecordId)) {
+      changes.add(ChangeType.ARREARS_ADDED, "arrears " + arrears.amount() + " yuan for " + arrears.forMonth()
+          + ", paid in the next roll");
+    }
+  }
+
+  private static void record(Changes changes, List<RollCorrection> corrections) {
+    corrections.forEach(c -> changes.add(ChangeType.ROLL_LINE_CORRECTED, "unsent roll " + c.month() + ": "
+        + c.before() + " -> " + c.after() + " yuan"));
+  }
+
+  /** The changes of one event to one household. */
+  private final class Changes {
+    private final long householdId;
+    private final String nationalIdNumber;
+    private final long deathRecordId;
+    private final UUID eventId;
+
+    Changes(long householdId, String nationalIdNumber, long deathRecordId, UUID eventId) {
+      this.householdId = householdId;
+      this.nationalIdNumber = nationalIdNumber;
+      this.deathRecordId = deathRecordId;
+      this.eventId = eventId;
+    }
+
+    void add(ChangeType type, String detail) {
+      events.insertChange(householdId, nationalIdNumber, deathRecordId, eventId, type, detail);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package gov.civilaffairs.relief.death.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.idnumber.ValidNationalIdNumber;
+import gov.civilaffairs.platform.masking.MaskType;
+import gov.civilaffairs.platform.masking.Masked;
+import gov.civilaffairs.relief.death.BenefitChange;
+import gov.civilaffairs.relief.death.BenefitChanges;
+import gov.civilaffairs.relief.death.ChangeType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Why a benefit changed: each change with the death record and event that caused it. */
+@RestController
+@Tag(name = "Benefit changes", description = "死亡比对引起的待遇变更")
+class BenefitChangeController {
+
+  /** A change, the person's ID number masked. */
+  record BenefitChangeResponse(long householdId, @Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber,
+      long deathRecordId, UUID eventId, ChangeType type, String detail, Instant recordedAt) {
+
+    static BenefitChangeResponse of(BenefitChange c) {
+      return new BenefitChangeResponse(c.householdId(), c.nationalIdNumber(), c.deathRecordId(), c.eventId(),
+          c.type(), c.detail(), c.recordedAt());
+    }
+  }
+
+  private final BenefitChanges changes;
+
+  BenefitChangeController(BenefitChanges changes) {
+    this.changes = changes;
+  }
+
+  @GetMapping("/households/{id}/changes")
+  @Operation(summary = "Changes death records made to a household's allowance, oldest first")
+  List<BenefitChangeResponse> ofHousehold(@PathVariable long id) {
+    return changes.ofHousehold(id).stream().map(BenefitChangeResponse::of).toList();
+  }
+
+  @GetMapping("/persons/{nationalIdNumber}/benefit-changes")
+  @Operation(summary = "Changes to the allowance of the person's household, oldest first")
+  List<BenefitChangeResponse> ofPerson(
+      @Parameter(example = "33068119500101001X") @PathVariable @ValidNationalIdNumber String nationalIdNumber) {
+    return changes.ofPerson(NationalIdNumber.parse(nationalIdNumber).value()).stream()
+        .map(BenefitChangeResponse::of).toList();
+  }
+}

@@ -1,0 +1,9 @@
+package gov.civilaffairs.relief.payment;
+
+/** What a payment roll line pays. */
+public enum LineKind {
+  /** The allowance of the roll's month. */
+  MONTHLY,
+  /** Money owed for an earlier month ({@code forMonth}) that was not paid. */
+  ARREARS
+}

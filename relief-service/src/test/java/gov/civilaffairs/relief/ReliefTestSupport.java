@@ -1,0 +1,133 @@
+package gov.civilaffairs.relief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** REST, database and Kafka helpers of relief-service's integration tests. */
+public abstract class ReliefTestSupport {
+
+  protected static final HttpClient HTTP = HttpClient.newHttpClient();
+  protected static final JsonMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected JdbcTemplate jdbc;
+
+  @Autowired
+  protected EmbeddedKafkaBroker broker;
+
+  /** A valid national ID number: the 17 digits given and their MOD 11-2 check character. */
+  protected static String idNumber(String first17) {
+    return first17 + NationalIdNumber.checkCharacter(first17);
+  }
+
+  protected HttpResponse<String> send(String method, String path, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json");
+    request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET, asserting 200, as JSON. */
+  protected JsonNode get(String path) throws Exception {
+    HttpResponse<String> response = send("GET", path, null);
+    assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  /** POST, asserting the status, as JSON. */
+  protected JsonNode post(String path, String json, int status) throws Exception {
+    HttpResponse<String> response = send("POST", path, json);
+    assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  /** Registers a household over REST and returns its id. */
+  protected long registerHousehold(String json) throws Exception {
+    return post("/households", json, 201).path("id").longValue();
+  }
+
+  protected JsonNode generateRoll(String month) throws Exception {
+    return post("/payment-rolls", "{\"month\":\"" + month + "\"}", 201);
+  }
+
+  protected JsonNode sendRoll(String month) throws Exception {
+    return post("/payment-rolls/" + month + "/sent", null, 200);
+  }
+
+  /** The elements of a JSON array. */
+  protected static List<JsonNode> list(JsonNode array) {
+    List<JsonNode> elements = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      elements.add(array.get(i));
+    }
+    return elements;
+  }
+
+  /** Validates a fixture against the producer's JSON Schema in contracts/events (draft 2020-12). */
+  protected static List<Error> schemaErrors(String schemaFile, String payload) throws Exception {
+    Path contracts = Path.of(System.getProperty("contracts.dir", "../contracts"));
+    try (InputStream in = Files.newInputStream(contracts.resolve("events").resolve(schemaFile))) {
+      Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+      return schema.validate(payload, InputFormat.JSON);
+    }
+  }
+
+  /** Waits until the consumer group has committed every record of the topic (all deliveries handled). */
+  protected void awaitConsumed(String groupId, String topic) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+            .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+        Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
+            .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        return partitions.stream().allMatch(p -> ends.get(p) == 0
+            || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p)));
+      });
+    }
+  }
+
+  protected int count(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Integer.class, args);
+  }
+}
