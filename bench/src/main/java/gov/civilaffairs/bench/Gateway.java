@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform as a client sees it: JSON over HTTP through the gateway, each call with a bearer token
  * from the authorization server (docs/security.md). Tokens are fetched once and again shortly before
- * they expire. A 429, 502, 503 or 504 is retried up to three times with a growing pause; any other
- * status is returned to the caller, who decides (e.g. 409 = already loaded).
+ * they expire. A 429 or 503 (not processed) is retried up to three times with a growing pause; any
+ * other status, 502 and 504 included (the service may have done the work), is returned to the caller,
+ * who decides (e.g. 409 = already loaded).
  */
 final class Gateway {
 
@@ -87,7 +88,7 @@ final class Gateway {
           .header("Accept", "application/json, application/problem+json").build();
       HttpResponse<String> response = exchange(built);
       boolean transientFailure = switch (response.statusCode()) {
-        case 429, 502, 503, 504 -> true;
+        case 429, 503 -> true;
         default -> false;
       };
       if (!transientFailure || attempt == 4) {

@@ -22,7 +22,7 @@ import java.nio.file.Path;
  *     everyone already there (409) and adds nothing; default 330681
  * @param deaths deaths the benchmark imports; default 10,000
  * @param rowsPerFile rows per imported CSV file (the import allows 20,000 rows and 10 MB, the
- *     gateway answers 504 after 10 s); default 1,000
+ *     gateway answers 504 after 10 s); default 500
  * @param latencySample deaths whose confirmation-to-last-effect latency is read back over REST
  *     (0 = all); default 0
  * @param timeoutSeconds how long the benchmark waits for every consumer to catch up; default 600
@@ -36,7 +36,7 @@ record Settings(URI gateway, URI authServer, String kafka, String topic, Path da
         URI.create(text("authServer", "http://localhost:9000")), text("kafka", "localhost:9092"),
         text("topic", "registry.person.v1"), Path.of(text("dataDir", ".run-local/demo-city")),
         number("households", 20_000), number("elderly", 30_000), number("veterans", 3_000),
-        number("threads", 8), number("seed", 330681), number("deaths", 10_000), number("rowsPerFile", 1_000),
+        number("threads", 8), number("seed", 330681), number("deaths", 10_000), number("rowsPerFile", 500),
         number("latencySample", 0), number("timeoutSeconds", 600));
   }
 
