@@ -24,9 +24,14 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -35,14 +40,21 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Base of the registry's integration tests: the service on a random port against the real database
  * and an embedded Kafka broker, driven over REST; a consumer reads {@code registry.person.v1} so that
- * tests assert the events as a consumer service would see them. Each test uses fresh persons, so tests
+ * tests assert the events as a consumer service would see them. Calls carry real tokens
+ * ({@link TestTokens}); the helpers without a token act as {@link #CASEWORKER}. Each test uses fresh persons, so tests
  * share one context (and one topic) without seeing each other's events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(TestTokenConfiguration.class)
 public abstract class RegistryIntegrationTest {
+
+  /** The token of the helpers without a token parameter: a township caseworker of the persons' township. */
+  protected static final String CASEWORKER = TestTokens.staff("jiyang-caseworker", Role.TOWNSHIP_CASEWORKER, "330681001");
+  /** A supervisor, who may confirm, reject and revoke held death records. */
+  protected static final String SUPERVISOR = TestTokens.staff("zhuji-officer", Role.COUNTY_OFFICER, "330681");
 
   protected static final String TOPIC = "registry.person.v1";
   protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -110,16 +122,35 @@ public abstract class RegistryIntegrationTest {
   }
 
   protected HttpResponse<String> post(String path, Object body) throws Exception {
-    return send(path, "application/json", JSON.writeValueAsString(body));
+    return post(CASEWORKER, path, body);
+  }
+
+  protected HttpResponse<String> post(String token, String path, Object body) throws Exception {
+    return send(token, path, "application/json", JSON.writeValueAsString(body));
   }
 
   protected HttpResponse<String> send(String path, String contentType, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+    return send(CASEWORKER, path, contentType, body);
+  }
+
+  /** POSTs the body with the bearer token; no Authorization header when {@code token} is null. */
+  protected HttpResponse<String> send(String token, String path, String contentType, String body) throws Exception {
+    return HTTP.send(authorized(HttpRequest.newBuilder(uri(path)), token).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   protected HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return get(CASEWORKER, path);
+  }
+
+  /** GETs with the bearer token; no Authorization header when {@code token} is null. */
+  protected HttpResponse<String> get(String token, String path) throws Exception {
+    return HTTP.send(authorized(HttpRequest.newBuilder(uri(path)), token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
   protected static JsonNode json(HttpResponse<String> response) {

@@ -32,13 +32,22 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
-/** REST, database and Kafka helpers of relief-service's integration tests. */
+/** REST (with a city administrator's token), database and Kafka helpers of relief-service's integration tests. */
+@Import(TestTokenConfiguration.class)
 public abstract class ReliefTestSupport {
+
+  /** The caller of {@link #send}: a city administrator, who sees every region. */
+  protected static final String CITY_ADMINISTRATOR = TestTokens.staff("city-admin", Role.CITY_ADMINISTRATOR, null);
 
   protected static final HttpClient HTTP = HttpClient.newHttpClient();
   protected static final JsonMapper JSON = JsonMapper.builder()
@@ -59,8 +68,16 @@ public abstract class ReliefTestSupport {
   }
 
   protected HttpResponse<String> send(String method, String path, String json) throws Exception {
+    return send(CITY_ADMINISTRATOR, method, path, json);
+  }
+
+  /** Sends with the bearer token; none when {@code token} is null. */
+  protected HttpResponse<String> send(String token, String method, String path, String json) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

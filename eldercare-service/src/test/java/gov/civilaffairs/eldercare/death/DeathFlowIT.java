@@ -37,11 +37,16 @@ import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.kafka.CloudEventPublisher;
 import gov.civilaffairs.platform.kafka.EventEnvelope;
 
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -62,7 +67,12 @@ import org.springframework.test.context.ActiveProfiles;
     "platform.kafka.retry.initial-interval=20ms"})
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1)
+@Import(TestTokenConfiguration.class)
 class DeathFlowIT {
+
+  /** Every call is made by a city administrator, who sees every region. */
+  private static final String CITY_ADMINISTRATOR = TestTokens.staff("city-admin", Role.CITY_ADMINISTRATOR, null);
+
 
   static final Instant NOW = Instant.parse("2026-09-15T02:00:00Z");
   static final String TOPIC = "registry.person.v1";
@@ -283,7 +293,7 @@ class DeathFlowIT {
 
   private HttpResponse<String> send(String method, String path, Object body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/json");
+        .header("Authorization", "Bearer " + CITY_ADMINISTRATOR).header("Content-Type", "application/json");
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

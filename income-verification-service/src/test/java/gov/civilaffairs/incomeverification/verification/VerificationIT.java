@@ -36,10 +36,15 @@ import gov.civilaffairs.incomeverification.department.Source;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.kafka.CloudEventPublisher;
 import gov.civilaffairs.platform.kafka.EventEnvelope;
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +74,10 @@ import org.springframework.web.client.RestClient;
     "resilience4j.circuitbreaker.instances.market-regulation.permitted-number-of-calls-in-half-open-state=1"})
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1)
+@Import(TestTokenConfiguration.class)
 class VerificationIT {
+
+  static final String CASEWORKER = "Bearer " + TestTokens.staff("jiyang-caseworker", Role.TOWNSHIP_CASEWORKER, "330681001");
 
   static final WireMockServer departments = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -282,14 +290,14 @@ class VerificationIT {
 
   private ResponseEntity<JsonNode> submit(Map<String, Object> body) {
     return RestClient.create("http://localhost:" + port).post().uri("/verification-requests")
-        .contentType(MediaType.APPLICATION_JSON).body(body)
+        .header(HttpHeaders.AUTHORIZATION, CASEWORKER).contentType(MediaType.APPLICATION_JSON).body(body)
         .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
             .body(response.bodyTo(JsonNode.class)));
   }
 
   private JsonNode fetch(long id) {
     return RestClient.create("http://localhost:" + port).get().uri("/verification-requests/{id}", id)
-        .retrieve().body(JsonNode.class);
+        .header(HttpHeaders.AUTHORIZATION, CASEWORKER).retrieve().body(JsonNode.class);
   }
 
   private static Map<String, Object> body(String household, List<String> members, Map<String, Object> consent) {

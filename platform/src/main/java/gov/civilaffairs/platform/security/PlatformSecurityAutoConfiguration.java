@@ -4,6 +4,11 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import gov.civilaffairs.platform.audit.AuditActorResolver;
+import gov.civilaffairs.platform.audit.AuditAutoConfiguration;
+import gov.civilaffairs.platform.masking.MaskingAutoConfiguration;
+import gov.civilaffairs.platform.masking.MaskingPolicy;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -35,18 +40,28 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li>actuator health, info and prometheus and the {@code open-paths} (OpenAPI docs) open, every
  *       other request authenticated; per-endpoint rules with {@code @PreAuthorize} (method security
  *       is enabled);</li>
+ *   <li>{@code /audit-entries} only for the {@code AUDITOR} role or a machine client with scope
+ *       {@code audit:read};</li>
+ *   <li>the actor of audit entries from the token ({@link JwtAuditActorResolver});</li>
  *   <li>401 and 403 as problem+json; stateless, no session, no CSRF (no cookies are used);</li>
- *   <li>a role-based {@link MaskingPolicy}.</li>
+ *   <li>the {@link MaskingPolicy} of {@code @Masked} values: {@link RoleMaskingPolicy}, which
+ *       replaces the platform's mask-always default.</li>
  * </ul>
  * A service may declare its own {@link SecurityFilterChain} or {@link JwtDecoder}; these then back off.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+@AutoConfiguration(before = {MaskingAutoConfiguration.class, AuditAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
     ManagementWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
     UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
+
+  /** The auditor's query of every service's audit trail (docs/audit.md). */
+  static final String AUDIT_ENTRIES = "/audit-entries";
+
+  /** The scope a machine client (a central audit store) needs to query {@link #AUDIT_ENTRIES}. */
+  static final String AUDIT_READ = "audit:read";
 
   @Bean
   @ConditionalOnMissingBean
@@ -74,6 +89,12 @@ public class PlatformSecurityAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean(AuditActorResolver.class)
+  JwtAuditActorResolver jwtAuditActorResolver() {
+    return new JwtAuditActorResolver();
+  }
+
+  @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
       ProblemSecurityHandler problems) {
@@ -81,6 +102,7 @@ public class PlatformSecurityAutoConfiguration {
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
             .requestMatchers(properties.openPaths().toArray(String[]::new)).permitAll()
+            .requestMatchers(AUDIT_ENTRIES).hasAnyAuthority(Role.AUDITOR.authority(), "SCOPE_" + AUDIT_READ)
             .anyRequest().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter()))

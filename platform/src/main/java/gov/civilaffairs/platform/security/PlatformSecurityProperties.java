@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import gov.civilaffairs.platform.masking.MaskType;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record PlatformSecurityProperties(
     @Valid @NotNull Jwt jwt,
     List<String> openPaths,
-    Map<PersonalDataKind, Set<Role>> unmaskedRoles) {
+    Map<MaskType, Set<Role>> unmaskedRoles) {
 
   public PlatformSecurityProperties {
     openPaths = openPaths == null ? List.of() : List.copyOf(openPaths);

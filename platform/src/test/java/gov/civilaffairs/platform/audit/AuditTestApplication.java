@@ -1,10 +1,6 @@
 package gov.civilaffairs.platform.audit;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,24 +14,11 @@ import gov.civilaffairs.platform.web.ProblemException;
 
 /**
  * A stand-in service for the audit integration test: personal records read and created through
- * {@link Audited} endpoints, and an actor the test chooses (what the JWT-based resolver provides in
- * the services).
+ * {@link Audited} endpoints; the actor comes from the request's bearer token (the platform's
+ * JWT-based {@code AuditActorResolver}).
  */
 @SpringBootApplication
 class AuditTestApplication {
-
-  static final AuditActor CASEWORKER =
-      new AuditActor("li.na", AuditActor.Kind.USER, List.of("TOWNSHIP_CASEWORKER"), "330681001");
-
-  @Bean
-  AtomicReference<AuditActor> currentActor() {
-    return new AtomicReference<>(CASEWORKER);
-  }
-
-  @Bean
-  AuditActorResolver testActorResolver(AtomicReference<AuditActor> currentActor) {
-    return currentActor::get;
-  }
 
   record Person(String idNumber, String name) {
   }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,12 +24,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import gov.civilaffairs.platform.security.Role;
 import gov.civilaffairs.platform.test.TestTokenConfiguration;
 import gov.civilaffairs.platform.test.TestTokens;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
@@ -38,19 +36,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The audit trail against the real database and an embedded broker, through a stand-in service
- * ({@link AuditTestApplication}) whose endpoints are {@link Audited}. Each test uses its own ID
- * numbers, so entries of other tests do not disturb its counts.
+ * ({@link AuditTestApplication}) whose endpoints are {@link Audited}, called with real tokens so that
+ * the actor comes from the platform's JWT-based resolver. Each test uses its own ID numbers, so
+ * entries of other tests do not disturb its counts.
  */
 @SpringBootTest(classes = AuditTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestTokenConfiguration.class)
 @TestPropertySource(locations = "classpath:audit-test.properties")
 @EmbeddedKafka(partitions = 1)
+@Import(TestTokenConfiguration.class)
 class AuditTrailIT {
+
+  private static final String CASEWORKER = TestTokens.staff("li.na", Role.TOWNSHIP_CASEWORKER, "330681001");
+  private static final String COUNTY_OFFICER = TestTokens.staff("zhao.lei", Role.COUNTY_OFFICER, "330681");
+  private static final String AUDITOR = TestTokens.staff("auditor.chen", Role.AUDITOR, null);
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,14 +71,11 @@ class AuditTrailIT {
   AuditTrail trail;
 
   @Autowired
-  AtomicReference<AuditActor> currentActor;
-
-  @Autowired
   EmbeddedKafkaBroker broker;
 
   @AfterEach
-  void restore() {
-    currentActor.set(AuditTestApplication.CASEWORKER);
+  void clearCaller() {
+    SecurityContextHolder.clearContext();
   }
 
   @Test
@@ -80,7 +83,7 @@ class AuditTrailIT {
     jdbc.update("INSERT INTO test_person (id_number, name) VALUES ('330681198001011232', '王𠮷')");
     Instant before = Instant.now().minusMillis(1);
 
-    HttpResponse<String> response = send("GET", "/test-persons/330681198001011232", null);
+    HttpResponse<String> response = send(CASEWORKER, "GET", "/test-persons/330681198001011232", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     List<Map<String, Object>> rows = jdbc.queryForList(
@@ -102,7 +105,7 @@ class AuditTrailIT {
 
   @Test
   void aReadOfAMissingRecordIsRecordedAsNotFound() throws Exception {
-    HttpResponse<String> response = send("GET", "/test-persons/330681199002024566", null);
+    HttpResponse<String> response = send(CASEWORKER, "GET", "/test-persons/330681199002024566", null);
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(jdbc.queryForList("SELECT outcome FROM audit_entry WHERE person_reference = '330681********4566'",
@@ -127,8 +130,8 @@ class AuditTrailIT {
     HttpResponse<String> create;
     HttpResponse<String> read;
     try {
-      create = send("POST", "/test-persons", "{\"idNumber\":\"330681197512317896\",\"name\":\"张三\"}");
-      read = send("GET", "/test-persons/330681197512317896", null);
+      create = send(CASEWORKER, "POST", "/test-persons", "{\"idNumber\":\"330681197512317896\",\"name\":\"张三\"}");
+      read = send(CASEWORKER, "GET", "/test-persons/330681197512317896", null);
     } finally {
       jdbc.execute("RENAME TABLE audit_entry_offline TO audit_entry");
     }
@@ -145,6 +148,7 @@ class AuditTrailIT {
 
   @Test
   void theRelayShipsEntriesToTheAuditTopicWithCloudEventsHeadersAndAdvancesTheCursor() {
+    actAs(CASEWORKER);
     AuditEntry entry = trail.record(AuditAction.EXPORT, new AuditObject("payment-roll", "2026-11", "P-42"),
         AuditOutcome.SUCCESS);
 
@@ -175,12 +179,13 @@ class AuditTrailIT {
   @Test
   void theAuditorQueriesByPersonActorAndTime() throws Exception {
     Instant start = Instant.now().minusMillis(1);
+    actAs(CASEWORKER);
     trail.record(AuditAction.READ, new AuditObject("household", "1", "440304200002293573"), AuditOutcome.SUCCESS);
-    currentActor.set(new AuditActor("zhao.lei", AuditActor.Kind.USER, List.of("COUNTY_OFFICER"), "330681"));
+    actAs(COUNTY_OFFICER);
     trail.record(AuditAction.UPDATE, new AuditObject("household", "1", "440304200002293573"), AuditOutcome.SUCCESS);
     trail.record(AuditAction.READ, new AuditObject("household", "2", "P-other"), AuditOutcome.SUCCESS);
     Instant end = Instant.now().plusMillis(1);
-    currentActor.set(new AuditActor("auditor.chen", AuditActor.Kind.USER, List.of("AUDITOR"), null));
+    SecurityContextHolder.clearContext();
 
     JsonNode byPerson = query("/audit-entries?person=440304200002293573&objectType=household");
     assertThat(byPerson.path("entries")).hasSize(2);
@@ -196,23 +201,49 @@ class AuditTrailIT {
     assertThat(firstPage.path("entries")).hasSize(1);
     assertThat(firstPage.path("hasNext").asBoolean()).isTrue();
 
-    HttpResponse<String> tooLarge = send("GET", "/audit-entries?size=101", null);
+    HttpResponse<String> tooLarge = send(AUDITOR, "GET", "/audit-entries?size=101", null);
     assertThat(tooLarge.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(tooLarge.body()).path("errors").get(0).path("field").asString()).isEqualTo("size");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE actor_id = 'auditor.chen'"
         + " AND object_type = 'audit-entry'", Integer.class)).as("the auditor's queries are audited").isEqualTo(5);
   }
 
+  @Test
+  void onlyAuditorsAndMachineClientsWithAuditReadMayQueryTheTrail() throws Exception {
+    HttpResponse<String> caseworker = send(CASEWORKER, "GET", "/audit-entries", null);
+    assertThat(caseworker.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(caseworker.body()).path("code").asString()).isEqualTo("forbidden");
+    assertThat(send(TestTokens.client("police", "deaths:write"), "GET", "/audit-entries", null).statusCode())
+        .isEqualTo(403);
+    assertThat(send(null, "GET", "/audit-entries", null).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> centralStore = send(TestTokens.client("audit-store", "audit:read"), "GET",
+        "/audit-entries?actor=audit-store", null);
+
+    assertThat(centralStore.statusCode()).isEqualTo(200);
+    Map<String, Object> entry = jdbc.queryForMap("SELECT actor_kind, actor_roles, region_code FROM audit_entry"
+        + " WHERE actor_id = 'audit-store' AND object_type = 'audit-entry'");
+    assertThat(entry).containsEntry("actor_kind", "CLIENT").containsEntry("actor_roles", "EXTERNAL_SYSTEM")
+        .containsEntry("region_code", null);
+  }
+
   private JsonNode query(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = send("GET", path, null);
+    HttpResponse<String> response = send(AUDITOR, "GET", path, null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
 
-  private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-    // The actor recorded comes from the test's resolver (currentActor); the token only gets the call in.
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Bearer " + TestTokens.staff("auditor.chen", Role.AUDITOR, null));
+  /** The actor of direct {@link AuditTrail#record} calls in this thread, as a request would set it. */
+  private static void actAs(String token) {
+    SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(TestTokens.decoder().decode(token)));
+  }
+
+  private HttpResponse<String> send(String token, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
         : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

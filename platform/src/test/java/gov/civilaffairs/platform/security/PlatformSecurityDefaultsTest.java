@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.List;
 
+import gov.civilaffairs.platform.masking.MaskType;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,12 +34,12 @@ class PlatformSecurityDefaultsTest {
 
     assertThat(properties.jwt().issuerUri()).isEqualTo(URI.create("http://localhost:9000"));
     assertThat(properties.openPaths()).contains("/v3/api-docs/**");
-    assertThat(properties.unmaskedRoles().get(PersonalDataKind.ID_NUMBER))
+    assertThat(properties.unmaskedRoles().get(MaskType.NATIONAL_ID_NUMBER))
         .contains(Role.TOWNSHIP_CASEWORKER).doesNotContain(Role.VILLAGE_ASSISTANT, Role.OPERATIONS);
-    assertThat(properties.unmaskedRoles().get(PersonalDataKind.PHONE)).contains(Role.VILLAGE_ASSISTANT);
-    assertThat(properties.unmaskedRoles().get(PersonalDataKind.BANK_ACCOUNT))
+    assertThat(properties.unmaskedRoles().get(MaskType.MOBILE_PHONE)).contains(Role.VILLAGE_ASSISTANT);
+    assertThat(properties.unmaskedRoles().get(MaskType.BANK_ACCOUNT))
         .contains(Role.EXTERNAL_SYSTEM).doesNotContain(Role.TOWNSHIP_CASEWORKER);
     assertThat(properties.unmaskedRoles().values()).noneMatch(roles -> roles.contains(Role.OPERATIONS));
-    assertThat(List.of(PersonalDataKind.values())).allMatch(properties.unmaskedRoles()::containsKey);
+    assertThat(List.of(MaskType.values())).allMatch(properties.unmaskedRoles()::containsKey);
   }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.civilaffairs.platform.masking.MaskType;
+import gov.civilaffairs.platform.masking.Masked;
 import gov.civilaffairs.platform.test.TestTokenConfiguration;
 import gov.civilaffairs.platform.test.TestTokens;
 import gov.civilaffairs.platform.web.ProblemException;
@@ -35,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
     properties = "spring.autoconfigure.exclude="
         + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
         + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-        + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+        + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+        + "gov.civilaffairs.platform.kafka.PlatformKafkaAutoConfiguration")
 @Import(TestTokenConfiguration.class)
 class PlatformSecurityIT {
 
@@ -120,6 +123,17 @@ class PlatformSecurityIT {
   }
 
   @Test
+  void idNumbersAreWrittenInFullOnlyForRolesThatNeedThem() throws Exception {
+    String caseworker = TestTokens.staff("wang.fang", Role.TOWNSHIP_CASEWORKER, JIYANG);
+    String assistant = TestTokens.staff("li.na", Role.VILLAGE_ASSISTANT, JIYANG + "001");
+
+    assertThat(JSON.readTree(get("/persons/p-1", caseworker).body()).path("idNumber").asString())
+        .isEqualTo(PersonResponse.ID_NUMBER);
+    assertThat(JSON.readTree(get("/persons/p-1", assistant).body()).path("idNumber").asString())
+        .isEqualTo("330681********0015");
+  }
+
+  @Test
   void healthIsOpen() throws Exception {
     assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
   }
@@ -140,6 +154,11 @@ class PlatformSecurityIT {
     assertThat(body.path("status").asInt()).isEqualTo(status);
     assertThat(body.path("code").asString()).isEqualTo(code);
     assertThat(body.path("type").asString()).isEqualTo("urn:civil-affairs:problem:" + code);
+  }
+
+  /** A response with an ID number, masked per role by {@link RoleMaskingPolicy}. */
+  record PersonResponse(String id, @Masked(MaskType.NATIONAL_ID_NUMBER) String idNumber) {
+    static final String ID_NUMBER = "330681199001010015";
   }
 
   @SpringBootConfiguration
@@ -163,6 +182,12 @@ class PlatformSecurityIT {
         throw ProblemException.notFound("Household", id);
       }
       return Map.of("id", id, "region", region, "readBy", caller.id());
+    }
+
+    @GetMapping("/persons/{id}")
+    @PreAuthorize("hasAnyRole('TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT')")
+    PersonResponse person(@PathVariable String id) {
+      return new PersonResponse(id, PersonResponse.ID_NUMBER);
     }
 
     @GetMapping("/deaths")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import gov.civilaffairs.platform.masking.MaskType;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class RoleMaskingPolicyTest {
 
   private final RoleMaskingPolicy policy = new RoleMaskingPolicy(Map.of(
-      PersonalDataKind.ID_NUMBER, Set.of(Role.TOWNSHIP_CASEWORKER),
-      PersonalDataKind.BANK_ACCOUNT, Set.of(Role.EXTERNAL_SYSTEM)));
+      MaskType.NATIONAL_ID_NUMBER, Set.of(Role.TOWNSHIP_CASEWORKER),
+      MaskType.BANK_ACCOUNT, Set.of(Role.EXTERNAL_SYSTEM)));
 
   @AfterEach
   void clear() {
@@ -28,9 +30,9 @@ class RoleMaskingPolicyTest {
     authenticate(Jwt.withTokenValue("t").header("alg", "RS256").subject("wang")
         .claim("roles", List.of("TOWNSHIP_CASEWORKER")).claim("region", "330681001").build());
 
-    assertThat(policy.reveals(PersonalDataKind.ID_NUMBER)).isTrue();
-    assertThat(policy.reveals(PersonalDataKind.BANK_ACCOUNT)).isFalse();
-    assertThat(policy.reveals(PersonalDataKind.PHONE)).isFalse();
+    assertThat(policy.masks(MaskType.NATIONAL_ID_NUMBER)).isFalse();
+    assertThat(policy.masks(MaskType.BANK_ACCOUNT)).isTrue();
+    assertThat(policy.masks(MaskType.MOBILE_PHONE)).isTrue();
   }
 
   @Test
@@ -38,13 +40,13 @@ class RoleMaskingPolicyTest {
     authenticate(Jwt.withTokenValue("t").header("alg", "RS256").subject("bank").claim("client_id", "bank")
         .claim("scope", "payments:read").build());
 
-    assertThat(policy.reveals(PersonalDataKind.BANK_ACCOUNT)).isTrue();
-    assertThat(policy.reveals(PersonalDataKind.ID_NUMBER)).isFalse();
+    assertThat(policy.masks(MaskType.BANK_ACCOUNT)).isFalse();
+    assertThat(policy.masks(MaskType.NATIONAL_ID_NUMBER)).isTrue();
   }
 
   @Test
   void masksEverythingOutsideARequest() {
-    assertThat(policy.reveals(PersonalDataKind.ID_NUMBER)).isFalse();
+    assertThat(policy.masks(MaskType.NATIONAL_ID_NUMBER)).isTrue();
   }
 
   private static void authenticate(Jwt jwt) {

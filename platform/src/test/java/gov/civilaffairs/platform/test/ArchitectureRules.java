@@ -82,6 +82,15 @@ public final class ArchitectureRules {
   static final ArchRule noLegacyDates = noClasses()
       .should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date")
       .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Calendar")
-      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Timestamp")
-      .as("no use of java.util.Date, Calendar or java.sql.Timestamp");
+      .as("no use of java.util.Date or Calendar");
+
+  /**
+   * {@code java.sql.Timestamp} only at the JDBC boundary: a repository may bind or read one (MySQL
+   * Connector/J against MariaDB keeps milliseconds only through it), nothing else sees it.
+   */
+  @ArchTest
+  static final ArchRule timestampsStayInRepositories = noClasses()
+      .that().haveSimpleNameNotEndingWith("Repository")
+      .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Timestamp")
+      .as("java.sql.Timestamp is used only by repositories");
 }

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,6 +54,7 @@ class DciNotifyController {
   }
 
   @PostMapping(path = "/registry/notify", consumes = "application/json")
+  @PreAuthorize("hasAuthority('SCOPE_deaths:write') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Receive a DCI CRVS notify message (death events)",
       description = "Envelope {signature, header (action notify), message: NotifyEventRequest}. Answers the spec's "
           + "acknowledgement {message: {ack_status ACK|NACK|ERR, timestamp, correlation_id, error}}.")

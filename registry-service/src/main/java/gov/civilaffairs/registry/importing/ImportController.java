@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,6 +63,7 @@ class ImportController {
   }
 
   @PostMapping(consumes = "multipart/form-data")
+  @PreAuthorize("hasAuthority('SCOPE_deaths:write') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Import a death feed file (multipart, part 'file')",
       description = "201 with the import's summary; each row is ACCEPTED, DUPLICATE, HELD_FOR_REVIEW or REJECTED with "
           + "the reason. 400 invalid-feed when the header lacks a column; 413 beyond the size or row limit.")
@@ -72,6 +74,7 @@ class ImportController {
   }
 
   @PostMapping(consumes = "text/csv")
+  @PreAuthorize("hasAuthority('SCOPE_deaths:write') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Import a death feed sent as the request body (text/csv)",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
           examples = @ExampleObject(value = EXAMPLE))))
@@ -84,6 +87,7 @@ class ImportController {
   }
 
   @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('SCOPE_deaths:write') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read an import: counts per outcome and a page of row results in row order")
   ImportReport read(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {

@@ -119,7 +119,7 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
     assertThat(json(get("/deaths/review-queue?size=200")).path("items").findValuesAsString("nationalIdNumber"))
         .contains(idNumber);
 
-    HttpResponse<String> confirmed = post("/deaths/" + recordId + "/confirmation", Map.of("supervisor", "sup-1"));
+    HttpResponse<String> confirmed = post(SUPERVISOR, "/deaths/" + recordId + "/confirmation", Map.of("supervisor", "sup-1"));
 
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     assertThat(json(confirmed).path("status").asString()).isEqualTo("CONFIRMED");
@@ -139,7 +139,7 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
     assertThat(json(response).at("/deathRecord/holdReason").asString()).isEqualTo("NAME_MISMATCH");
     assertThat(json(get("/persons/" + personId)).path("status").asString()).isEqualTo("LIVING");
     long recordId = json(response).at("/deathRecord/id").asLong();
-    HttpResponse<String> rejected = post("/deaths/" + recordId + "/rejection",
+    HttpResponse<String> rejected = post(SUPERVISOR, "/deaths/" + recordId + "/rejection",
         Map.of("supervisor", "sup-2", "reason", "Another person of the same ID number on the police list."));
     assertThat(json(rejected).path("status").asString()).isEqualTo("REJECTED");
     assertThat(eventsOf(personId, 1, SILENCE)).isEmpty();
@@ -216,7 +216,7 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
     long recordId = json(reportDeath(idNumber, "褚十四", "COURT_DECLARATION", "CRT-" + idNumber, "2024-12-09"))
         .at("/deathRecord/id").asLong();
 
-    HttpResponse<String> revoked = post("/deaths/" + recordId + "/revocation",
+    HttpResponse<String> revoked = post(SUPERVISOR, "/deaths/" + recordId + "/revocation",
         Map.of("supervisor", "sup-3", "reason", "The court annulled the declaration of death."));
 
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
 import gov.civilaffairs.registry.TestIdNumbers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "registry.events.resubmit-older-than=1s", "registry.events.resubmission-interval=1s",
     "spring.kafka.admin.operation-timeout=2s"})
 @ActiveProfiles("test")
+@Import(TestTokenConfiguration.class)
 class KafkaDownOutboxIT {
 
   private static final String TOPIC = "registry.person.v1";
@@ -150,6 +155,7 @@ class KafkaDownOutboxIT {
 
   private HttpResponse<String> post(String path, Object body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + TestTokens.staff("jiyang-caseworker", Role.TOWNSHIP_CASEWORKER, "330681001"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
         .build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import gov.civilaffairs.platform.security.RegionScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -68,9 +70,11 @@ public class HouseholdRepository {
         .query((rs, n) -> household(rs, members(id))).optional();
   }
 
-  /** A page of households, ordered by id. */
-  List<Household> findHouseholds(int page, int size) {
-    return jdbc.sql("SELECT * FROM household ORDER BY id LIMIT ? OFFSET ?").params(size, page * size)
+  /** A page of the households within {@code area} (filtered in SQL), ordered by id. */
+  List<Household> findHouseholds(RegionScope area, int page, int size) {
+    RegionScope.SqlPredicate within = area.sqlPredicate("region_code");
+    return jdbc.sql("SELECT * FROM household WHERE " + within.sql() + " ORDER BY id LIMIT ? OFFSET ?")
+        .params(within.parameters()).param(size).param(page * size)
         .query((rs, n) -> household(rs, members(rs.getLong("id")))).list();
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.region.RegionLevel;
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -93,9 +94,20 @@ public class HouseholdService {
         .orElseThrow(() -> ProblemException.notFound("Household", householdId));
   }
 
-  /** A page of households (page from 0), ordered by id. */
-  public List<Household> households(int page, int size) {
-    return households.findHouseholds(page, size);
+  /**
+   * The household if it lies within the caller's area (issue 3: object-level check).
+   *
+   * @throws ProblemException 404 if there is no such household or it lies outside {@code area}, so
+   *     that a caller cannot learn which households exist elsewhere
+   */
+  public Household household(long id, RegionScope area) {
+    return households.findHousehold(id).filter(household -> area.covers(household.regionCode()))
+        .orElseThrow(() -> ProblemException.notFound("Household", id));
+  }
+
+  /** A page (from 0) of the households within {@code area}, ordered by id. */
+  public List<Household> households(RegionScope area, int page, int size) {
+    return households.findHouseholds(area, page, size);
   }
 
   /**

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.veterans.death.DeathEffectsRepository.DeathRecordState;
+import gov.civilaffairs.veterans.events.PensionTerminated;
+import gov.civilaffairs.veterans.events.SurvivorBenefitGranted;
 import gov.civilaffairs.veterans.person.EntitledPerson;
 import gov.civilaffairs.veterans.person.EntitledPersons;
 import gov.civilaffairs.veterans.person.PensionStatus;
@@ -17,6 +19,7 @@ import gov.civilaffairs.veterans.person.PersonStatus;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * exactly once: each event is recorded in {@code processed_event} in the same transaction as its
  * effect, and a death record once revoked is never applied again, even if its person-deceased event is
  * delivered again later. Every change is recorded with the death record and event that caused it.
+ * Each pension stopped raises {@link PensionTerminated} and each funeral subsidy or one-off pension
+ * {@link SurvivorBenefitGranted}, in the same transaction (they leave through the outbox).
  */
 @Service
 class DeathConsequences {
@@ -35,12 +40,15 @@ class DeathConsequences {
   private final DeathEffectsRepository effects;
   private final DeathRules rules;
   private final BureauClock clock;
+  private final ApplicationEventPublisher events;
 
-  DeathConsequences(EntitledPersons persons, DeathEffectsRepository effects, DeathRules rules, BureauClock clock) {
+  DeathConsequences(EntitledPersons persons, DeathEffectsRepository effects, DeathRules rules, BureauClock clock,
+      ApplicationEventPublisher events) {
     this.persons = persons;
     this.effects = effects;
     this.rules = rules;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -83,10 +91,13 @@ class DeathConsequences {
         persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
         changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
             pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
+        events.publishEvent(new PensionTerminated(UUID.randomUUID(), person.id(), pension.id(), pension.kind(),
+            PensionTerminated.DEATH, death.deathRecordId(), lastPaid, now));
       }
     }
-    rules.funeralSubsidy(person, monthlyPension).ifPresent(award -> grant(changes, GrantKind.FUNERAL_SUBSIDY, award));
-    rules.oneOffPension(person).ifPresent(award -> grant(changes, GrantKind.ONE_OFF_PENSION, award));
+    rules.funeralSubsidy(person, monthlyPension)
+        .ifPresent(award -> grantToSurvivors(changes, GrantKind.FUNERAL_SUBSIDY, award));
+    rules.oneOffPension(person).ifPresent(award -> grantToSurvivors(changes, GrantKind.ONE_OFF_PENSION, award));
     if (rules.opensSurvivorReview(person)) {
       long task = effects.openTask(person.id(), death.deathRecordId(), CaseworkerTask.SURVIVOR_PENSION_REVIEW, now);
       changes.record(ChangeType.CASEWORKER_TASK_OPENED, "CASEWORKER_TASK", task, null,
@@ -95,9 +106,17 @@ class DeathConsequences {
     effects.saveDeathRecord(death.deathRecordId(), person.id(), death.dateOfDeath(), DeathRecordStatus.APPLIED, now);
   }
 
-  private void grant(Changes changes, GrantKind kind, Award award) {
+  private long grant(Changes changes, GrantKind kind, Award award) {
     long id = effects.insertGrant(changes.personId, changes.deathRecordId, kind, award, changes.now);
     changes.record(ChangeType.GRANTED, "GRANT", id, award.amount(), kind + ": " + award.basis());
+    return id;
+  }
+
+  /** Grants a benefit for the survivors and announces it (veterans.survivor-benefit-granted.v1). */
+  private void grantToSurvivors(Changes changes, GrantKind kind, Award award) {
+    long id = grant(changes, kind, award);
+    events.publishEvent(new SurvivorBenefitGranted(UUID.randomUUID(), changes.personId, id, changes.deathRecordId,
+        kind.name(), award.amount(), award.basis(), changes.now));
   }
 
   /**

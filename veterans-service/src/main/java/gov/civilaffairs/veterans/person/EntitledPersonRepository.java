@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +81,32 @@ class EntitledPersonRepository {
   List<PeriodicPension> pensionsOf(long personId) {
     return jdbc.sql("SELECT " + PENSION_COLUMNS + " FROM periodic_pension WHERE entitled_person_id = ? ORDER BY id")
         .param(personId).query(EntitledPersonRepository::pension).list();
+  }
+
+  /**
+   * Pensions with their persons, ordered by pension id: all of them, or those of one category (and, for
+   * disabled veterans, one grade and cause; {@code <=>} matches the nulls of other categories) when
+   * {@code category} is given. Two queries, persons then pensions, joined in memory.
+   */
+  List<PersonPension> personPensions(EntitledCategory category, Integer disabilityGrade, DisabilityCause cause) {
+    String filter = category == null ? "1 = 1"
+        : "category = :category AND disability_grade <=> :grade AND disability_cause <=> :cause";
+    Map<Long, EntitledPerson> persons = new HashMap<>();
+    jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM entitled_person WHERE " + filter)
+        .param("category", category == null ? null : category.name())
+        .param("grade", disabilityGrade)
+        .param("cause", cause == null ? null : cause.name())
+        .query(EntitledPersonRepository::person).list()
+        .forEach(person -> persons.put(person.id(), person));
+    return jdbc.sql("SELECT " + PENSION_COLUMNS + " FROM periodic_pension WHERE entitled_person_id IN "
+            + "(SELECT id FROM entitled_person WHERE " + filter + ") ORDER BY id")
+        .param("category", category == null ? null : category.name())
+        .param("grade", disabilityGrade)
+        .param("cause", cause == null ? null : cause.name())
+        .query(EntitledPersonRepository::pension).list().stream()
+        .filter(pension -> persons.containsKey(pension.entitledPersonId()))
+        .map(pension -> new PersonPension(persons.get(pension.entitledPersonId()), pension))
+        .toList();
   }
 
   void updateStatus(long personId, PersonStatus status, LocalDate dateOfDeath) {

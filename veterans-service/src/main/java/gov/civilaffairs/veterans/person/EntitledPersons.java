@@ -66,16 +66,23 @@ public class EntitledPersons {
   }
 
   private static void checkDisabilityDetails(NewEntitledPerson person) {
-    boolean hasDetails = person.disabilityGrade() != null || person.disabilityCause() != null;
-    if (person.category() == EntitledCategory.DISABLED_VETERAN) {
-      Integer grade = person.disabilityGrade();
-      if (grade == null || grade < MOST_SEVERE_GRADE || grade > LEAST_SEVERE_GRADE || person.disabilityCause() == null) {
+    checkDisabilityDetails(person.category(), person.disabilityGrade(), person.disabilityCause());
+  }
+
+  /**
+   * Checks that a disabled veteran has a grade (1 to 10) and a cause, and that no other category has either.
+   *
+   * @throws ProblemException 422 {@code disability-details} otherwise
+   */
+  public static void checkDisabilityDetails(EntitledCategory category, Integer grade, DisabilityCause cause) {
+    if (category == EntitledCategory.DISABLED_VETERAN) {
+      if (grade == null || grade < MOST_SEVERE_GRADE || grade > LEAST_SEVERE_GRADE || cause == null) {
         throw ProblemException.unprocessable("disability-details",
             "A disabled veteran needs disabilityGrade 1 to 10 and disabilityCause (WAR, DUTY or ILLNESS)");
       }
-    } else if (hasDetails) {
+    } else if (grade != null || cause != null) {
       throw ProblemException.unprocessable("disability-details",
-          "disabilityGrade and disabilityCause apply to DISABLED_VETERAN only, not " + person.category());
+          "disabilityGrade and disabilityCause apply to DISABLED_VETERAN only, not " + category);
     }
   }
 
@@ -117,6 +124,19 @@ public class EntitledPersons {
   /** The person's pensions, oldest first. */
   public List<PeriodicPension> pensionsOf(long personId) {
     return repository.pensionsOf(personId);
+  }
+
+  /** Every pension with its person, ordered by pension id: the population of a monthly pension roll. */
+  public List<PersonPension> allPensions() {
+    return repository.personPensions(null, null, null);
+  }
+
+  /**
+   * The pensions paid under one pension standard's scale, ordered by pension id: persons of the category
+   * and, for disabled veterans, of the grade and cause (both {@code null} for other categories).
+   */
+  public List<PersonPension> pensionsUnder(EntitledCategory category, Integer disabilityGrade, DisabilityCause cause) {
+    return repository.personPensions(category, disabilityGrade, cause);
   }
 
   /** Records the person's death (civil date in Asia/Shanghai). */

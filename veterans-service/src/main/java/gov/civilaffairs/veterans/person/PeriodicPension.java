@@ -22,4 +22,12 @@ public record PeriodicPension(long id, long entitledPersonId, PensionKind kind, 
   public boolean covers(YearMonth month) {
     return !month.isBefore(startMonth) && (endMonth == null || !month.isAfter(endMonth));
   }
+
+  /**
+   * Whether the pension is paid for {@code month}: it covers the month and, if a death stopped it, the
+   * month is not after the last month paid (the death rule's month rule, {@code veterans.death.pension-paid-through}).
+   */
+  public boolean isPayableFor(YearMonth month) {
+    return covers(month) && (status == PensionStatus.ACTIVE || !month.isAfter(paidThroughMonth));
+  }
 }

@@ -45,10 +45,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import gov.civilaffairs.platform.security.Role;
+import gov.civilaffairs.platform.test.TestTokenConfiguration;
+import gov.civilaffairs.platform.test.TestTokens;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -68,7 +73,12 @@ import org.springframework.test.context.ActiveProfiles;
     "veterans.death.one-off-pension.DISABLED_VETERAN=50000.00"})
 @ActiveProfiles("test")
 @EmbeddedKafka
+@Import(TestTokenConfiguration.class)
 class DeathFlowIT {
+
+  /** Every call is made by a city administrator, who sees every region. */
+  private static final String CITY_ADMINISTRATOR = TestTokens.staff("city-admin", Role.CITY_ADMINISTRATOR, null);
+
 
   private static final String TOPIC = "registry.person.v1";
   private static final String DECEASED = "gov.civilaffairs.registry.person-deceased.v1";
@@ -217,7 +227,7 @@ class DeathFlowIT {
     HttpResponse<String> noGrade = postJson("/entitled-persons", request(idNumber, "DISABLED_VETERAN", null, null, "900.00"));
     assertThat(noGrade.statusCode()).isEqualTo(422);
     assertThat(JSON.readTree(noGrade.body()).path("code").asString()).isEqualTo("disability-details");
-    assertThat(HTTP.send(HttpRequest.newBuilder(uri("/entitled-persons/" + idNumber)).build(),
+    assertThat(HTTP.send(authorized(uri("/entitled-persons/" + idNumber)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
   }
 
@@ -355,19 +365,23 @@ class DeathFlowIT {
   }
 
   private JsonNode get(String path) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).build(),
+    HttpResponse<String> response = HTTP.send(authorized(uri(path)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
 
   private HttpResponse<String> post(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+    return HTTP.send(authorized(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> postJson(String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+    return HTTP.send(authorized(uri(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder authorized(URI uri) {
+    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + CITY_ADMINISTRATOR);
   }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +43,7 @@ class DeathRecordController {
   }
 
   @PostMapping
+  @PreAuthorize("hasAuthority('SCOPE_deaths:write') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Report a death",
       description = "201 with outcome ACCEPTED (confirmed, or attached to the person's known death) or HELD_FOR_REVIEW; "
           + "200 with outcome DUPLICATE and the existing record when this source already sent this reference. "
@@ -55,6 +57,7 @@ class DeathRecordController {
   }
 
   @GetMapping("/{id}")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read a death record with its sources and history",
       description = "Who reported it, who confirmed, rejected or revoked it, when and why.")
   DeathRecordResponse read(@PathVariable long id) {
@@ -63,6 +66,7 @@ class DeathRecordController {
   }
 
   @GetMapping("/review-queue")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "List death records held for review, oldest first")
   HeldPage reviewQueue(@RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -72,6 +76,7 @@ class DeathRecordController {
   }
 
   @PostMapping("/{id}/confirmation")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER')")
   @Operation(summary = "A supervisor confirms a held death record",
       description = "The person becomes DECEASED and one person-deceased event is published. 409 not-held, "
           + "person-not-indexed or already-deceased.")
@@ -81,6 +86,7 @@ class DeathRecordController {
   }
 
   @PostMapping("/{id}/rejection")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER')")
   @Operation(summary = "A supervisor rejects a held death record, with a reason", description = "409 not-held.")
   DeathRecordResponse reject(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision) {
     registry.reject(id, decision.supervisor(), requireReason(decision));
@@ -88,6 +94,7 @@ class DeathRecordController {
   }
 
   @PostMapping("/{id}/revocation")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER')")
   @Operation(summary = "Revoke a confirmed death that was wrong, with a reason",
       description = "The person is LIVING again and one death-record-revoked event is published; every service "
           + "restores what the death took away. 409 not-confirmed.")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.person.PersonRepository;
 import gov.civilaffairs.registry.person.PersonService;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +40,7 @@ class PersonController {
   }
 
   @PostMapping
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Add a person to the index",
       description = "400 for an invalid ID number (with the reason) or field; 422 when sex or birth date disagree "
           + "with the ID number; 409 when the ID number is already indexed.")
@@ -48,16 +51,21 @@ class PersonController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Read a person by id")
-  PersonResponse read(@PathVariable long id) {
-    return persons.findById(id).map(PersonResponse::of).orElseThrow(() -> ProblemException.notFound("Person", id));
+  @PreAuthorize("hasAuthority('SCOPE_persons:read') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
+  @Operation(summary = "Read a person by id", description = "404 also when the person lives outside the caller's area.")
+  PersonResponse read(@PathVariable long id, Caller caller) {
+    return persons.findById(id).filter(person -> caller.regionScope().covers(person.regionCode()))
+        .map(PersonResponse::of).orElseThrow(() -> ProblemException.notFound("Person", id));
   }
 
   @GetMapping
-  @Operation(summary = "Find a person by national ID number", description = "404 when the number is not indexed.")
-  PersonResponse search(@Parameter(example = "330681199001011237") @RequestParam String nationalIdNumber) {
+  @PreAuthorize("hasAuthority('SCOPE_persons:read') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
+  @Operation(summary = "Find a person by national ID number", description = "404 when the number is not indexed or the person lives outside the caller's area.")
+  PersonResponse search(@Parameter(example = "330681199001011237") @RequestParam String nationalIdNumber,
+      Caller caller) {
     String number = PersonService.parseOrReject(nationalIdNumber, LocalDate.now(clock)).value();
-    return persons.findByNationalIdNumber(number).map(PersonResponse::of)
+    return persons.findByNationalIdNumber(number).filter(person -> caller.regionScope().covers(person.regionCode()))
+        .map(PersonResponse::of)
         .orElseThrow(() -> ProblemException.notFound("Person with national ID number", nationalIdNumber));
   }
 }

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.relief.allowance.HouseholdService;
 import gov.civilaffairs.relief.allowance.HouseholdService.NewMember;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Minimum-living-allowance households: register, read, list, name a new head. */
 @RestController
+@PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
 @RequestMapping("/households")
 @Tag(name = "Allowance households", description = "最低生活保障家庭")
 class HouseholdController {
@@ -54,24 +57,26 @@ class HouseholdController {
 
   @GetMapping("/{id}")
   @Operation(summary = "Read a household, its members and its allowance (amount due for asOf, default this month)")
-  HouseholdResponse household(@PathVariable long id,
+  HouseholdResponse household(@PathVariable long id, Caller caller,
       @Parameter(example = "2026-07") @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM")
       YearMonth asOf) {
+    service.household(id, caller.regionScope());
     return view(id, asOf);
   }
 
   @GetMapping
-  @Operation(summary = "List households, ordered by id")
-  List<HouseholdResponse> households(@RequestParam(defaultValue = "0") @Min(0) int page,
+  @Operation(summary = "List the households within the caller's area, ordered by id")
+  List<HouseholdResponse> households(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     YearMonth now = clock.currentMonth();
-    return service.households(page, size).stream()
+    return service.households(caller.regionScope(), page, size).stream()
         .map(h -> HouseholdResponse.of(h, service.allowance(h.id()), now)).toList();
   }
 
   @PutMapping("/{id}/head")
   @Operation(summary = "Name a new head (clears headRequired)", description = "422 not-a-living-member.")
-  HouseholdResponse nameHead(@PathVariable long id, @Valid @RequestBody NameHeadRequest request) {
+  HouseholdResponse nameHead(@PathVariable long id, Caller caller, @Valid @RequestBody NameHeadRequest request) {
+    service.household(id, caller.regionScope());
     service.nameHead(id, NationalIdNumber.parse(request.nationalIdNumber()));
     return view(id, null);
   }

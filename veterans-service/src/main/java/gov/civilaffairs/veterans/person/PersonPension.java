@@ -1,0 +1,5 @@
+package gov.civilaffairs.veterans.person;
+
+/** A periodic pension together with the entitled person who receives it. */
+public record PersonPension(EntitledPerson person, PeriodicPension pension) {
+}
