@@ -28,7 +28,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * (root), {@code DB_PASSWORD} (empty), {@code TEST_SCHEMA_SUFFIX} (appended to every schema name, e.g.
  * {@code registry_e2e_e2}), {@code SERVICE_JAVA_OPTS}; system properties {@code system-tests.root} (the
  * repository) and {@code system-tests.logs} (where each deployable's log goes), both set by the pom, and
- * {@code system-tests.readiness-timeout} (seconds each deployable may take to start, default 180; raise it
+ * {@code system-tests.readiness-timeout} (seconds each deployable may take to start, default 420; raise it
  * on a machine busy with other builds).
  */
 final class SystemUnderTest implements AutoCloseable {
@@ -40,7 +40,7 @@ final class SystemUnderTest implements AutoCloseable {
   /** The consumer groups of {@link #PERSON_TOPIC}: one per consuming service, named after it. */
   static final List<String> PERSON_TOPIC_CONSUMERS = List.of("relief-service", "eldercare-service", "veterans-service");
 
-  /** How long each deployable may take to become ready: {@code system-tests.readiness-timeout} seconds, default 180. */
+  /** How long each deployable may take to become ready: {@code system-tests.readiness-timeout} seconds, default 420. */
   private static final Duration READINESS_TIMEOUT =
       Duration.ofSeconds(Long.getLong("system-tests.readiness-timeout", 180));
   /**

@@ -3,6 +3,7 @@ package gov.civilaffairs.registry.death.web;
 import java.net.URI;
 import java.util.List;
 
+import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRecordRepository;
 import gov.civilaffairs.registry.death.DeathRegistry;
@@ -80,16 +81,18 @@ class DeathRecordController {
   @Operation(summary = "A supervisor confirms a held death record",
       description = "The person becomes DECEASED and one person-deceased event is published. 409 not-held, "
           + "person-not-indexed or already-deceased.")
-  DeathRecordResponse confirm(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision) {
-    registry.confirmBySupervisor(id, decision.supervisor());
+  DeathRecordResponse confirm(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
+      Caller caller) {
+    registry.confirmBySupervisor(id, caller.id());
     return read(id);
   }
 
   @PostMapping("/{id}/rejection")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER')")
   @Operation(summary = "A supervisor rejects a held death record, with a reason", description = "409 not-held.")
-  DeathRecordResponse reject(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision) {
-    registry.reject(id, decision.supervisor(), requireReason(decision));
+  DeathRecordResponse reject(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
+      Caller caller) {
+    registry.reject(id, caller.id(), requireReason(decision));
     return read(id);
   }
 
@@ -98,8 +101,9 @@ class DeathRecordController {
   @Operation(summary = "Revoke a confirmed death that was wrong, with a reason",
       description = "The person is LIVING again and one death-record-revoked event is published; every service "
           + "restores what the death took away. 409 not-confirmed.")
-  DeathRecordResponse revoke(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision) {
-    registry.revoke(id, decision.supervisor(), requireReason(decision));
+  DeathRecordResponse revoke(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
+      Caller caller) {
+    registry.revoke(id, caller.id(), requireReason(decision));
     return read(id);
   }
 
