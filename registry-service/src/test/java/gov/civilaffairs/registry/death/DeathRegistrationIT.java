@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
     assertThat(header(event, "ce_subject")).isEqualTo(String.valueOf(personId));
     assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
     assertThat(header(event, "ce_id")).isEqualTo(payload.path("eventId").asString()).hasSize(36);
-    assertThat(header(event, "ce_time")).isEqualTo(payload.path("confirmedAt").asString());
+    assertThat(Instant.parse(header(event, "ce_time"))).as("ce_time is confirmedAt")
+        .isEqualTo(Instant.parse(payload.path("confirmedAt").asString()));
     assertThat(header(event, "content-type")).isEqualTo("application/json");
     assertThat(event.headers().toArray()).extracting(h -> h.key())
         .doesNotContain("__TypeId__", "spring_json_header_types");
