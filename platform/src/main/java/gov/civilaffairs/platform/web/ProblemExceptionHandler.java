@@ -142,7 +142,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     if (body == null && ex instanceof ErrorResponse errorResponse) {
       body = errorResponse.getBody();
     }
-    if (body instanceof ProblemDetail problem && !problem.getType().toString().startsWith(Problems.TYPE_PREFIX)) {
+    // Spring 7 leaves the type of its own problems unset (null): give them the platform's code.
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || !problem.getType().toString().startsWith(Problems.TYPE_PREFIX))) {
       Problems.withCode(problem, Problems.defaultCode(statusCode));
     }
     HttpHeaders out = new HttpHeaders();

@@ -59,7 +59,8 @@ public class DeathRegistry {
    *     does not confirm alone; ACCEPTED when the death is confirmed (one event) or attached to the
    *     person's known death (no new event)
    * @throws ProblemException 400 {@code invalid-national-id-number} or {@code invalid-date-of-death},
-   *     422 {@code death-in-future} or {@code death-before-birth}; nothing is written
+   *     422 {@code death-in-future} or {@code death-before-birth}, 409 {@code source-reference-conflict}
+   *     when the source already used this reference for another ID number; nothing is written
    */
   @Transactional
   public Registration register(DeathReport report) {
@@ -86,6 +87,15 @@ public class DeathRegistry {
     }
     LocalDate dateOfDeath = validDateOfDeath(report, id);
     if (existingRecordId.isPresent()) {
+      // A source reference identifies one death: the same reference for another ID number is a
+      // mistake of the source (or a probe), answered without the other record's data.
+      boolean samePerson = records.findById(existingRecordId.get())
+          .map(existing -> existing.nationalIdNumber().equals(id.value())).orElse(false);
+      if (!samePerson) {
+        throw ProblemException.conflict("source-reference-conflict", "Source " + report.source()
+            + " already used reference " + report.sourceReference() + " for another person's death; "
+            + "a source reference identifies one death. Check the reference.");
+      }
       return new Registration(RegistrationOutcome.DUPLICATE, existingRecordId.get());
     }
     String reporter = report.source() + ":" + report.sourceReference();

@@ -95,6 +95,25 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
   }
 
   @Test
+  void aSourceReferenceReusedForAnotherPersonIsAConflictThatRevealsNothing() throws Exception {
+    String first = newIdNumber();
+    String reference = "PSB-R-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    createPerson(first, "郑一");
+    assertThat(json(reportDeath(first, "郑一", "HUKOU_CANCELLATION", reference, "2025-03-01"))
+        .path("outcome").asString()).isEqualTo("ACCEPTED");
+    String second = newIdNumber();
+    long secondPerson = createPerson(second, "郑二");
+
+    HttpResponse<String> reused = reportDeath(second, "郑二", "HUKOU_CANCELLATION", reference, "2025-03-02");
+
+    assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
+    assertThat(json(reused).path("code").asString()).isEqualTo("source-reference-conflict");
+    assertThat(reused.body()).doesNotContain("郑一").doesNotContain(first);
+    assertThat(json(get("/persons/" + secondPerson)).path("status").asString()).isEqualTo("LIVING");
+    assertThat(eventsOf(secondPerson, 1, SILENCE)).isEmpty();
+  }
+
+  @Test
   void aCaseworkerEntryWaitsForASecondSource() throws Exception {
     String idNumber = newIdNumber();
     long personId = createPerson(idNumber, "钱七");

@@ -43,9 +43,45 @@ class HouseholdSecurityIT extends ReliefTestSupport {
     assertThat(send(JIYANG_CASEWORKER, "PUT", "/households/" + diankou + "/head",
         "{\"nationalIdNumber\":\"" + idNumber("33068119600101112") + "\"}").statusCode()).isEqualTo(404);
     assertThat(ids(JIYANG_CASEWORKER)).contains(jiyang).doesNotContain(diankou);
+    assertThat(send(JIYANG_CASEWORKER, "GET", "/households/" + diankou + "/changes", null).statusCode())
+        .isEqualTo(404);
+    assertThat(JSON.readTree(send(JIYANG_CASEWORKER, "GET", "/persons/" + idNumber("33068119600101112")
+        + "/benefit-changes", null).body()).isEmpty()).isTrue();
 
     assertThat(send(ZHUJI_OFFICER, "GET", "/households/" + diankou, null).statusCode()).isEqualTo(200);
     assertThat(ids(ZHUJI_OFFICER)).contains(jiyang, diankou);
+  }
+
+  @Test
+  void aReadOfAHouseholdLeavesOneAuditEntryWithTheCaller() throws Exception {
+    long household = register(JIYANG_CASEWORKER, "330681001004", "33068119600101115");
+
+    assertThat(send(JIYANG_CASEWORKER, "GET", "/households/" + household, null).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> audit = send(TestTokens.staff("auditor", Role.AUDITOR, null), "GET",
+        "/audit-entries?actor=jiyang-caseworker&objectType=household&size=200", null);
+    assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+    JsonNode reads = JSON.readTree(audit.body()).path("entries");
+    assertThat(reads.valueStream().filter(e -> e.path("action").asString().equals("READ")
+        && e.path("objectId").asString().equals(String.valueOf(household)))).singleElement().satisfies(e -> {
+          assertThat(e.path("outcome").asString()).isEqualTo("SUCCESS");
+          assertThat(e.path("actorRoles").get(0).asString()).isEqualTo("TOWNSHIP_CASEWORKER");
+          assertThat(e.path("regionCode").asString()).isEqualTo("330681001");
+        });
+  }
+
+  @Test
+  void aCaseworkerCannotRegisterAHouseholdOutsideHerTownship() throws Exception {
+    int before = ids(ZHUJI_OFFICER).size();
+
+    HttpResponse<String> outside = send(DIANKOU_CASEWORKER, "POST", "/households", """
+        {"regionCode":"330681001004","area":"URBAN","monthlyIncome":480.00,"startMonth":"2020-01",
+         "members":[{"nationalIdNumber":"%s","name":"周九","relation":"HEAD"}]}"""
+        .formatted(idNumber("33068119600101114")));
+
+    assertThat(outside.statusCode()).as(outside.body()).isEqualTo(403);
+    assertThat(JSON.readTree(outside.body()).path("code").asString()).isEqualTo("region-outside-area");
+    assertThat(ids(ZHUJI_OFFICER)).hasSize(before);
   }
 
   @Test

@@ -3,6 +3,8 @@ package gov.civilaffairs.registry.death.web;
 import java.net.URI;
 import java.util.List;
 
+import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRecordRepository;
@@ -49,6 +51,7 @@ class DeathRecordController {
       description = "201 with outcome ACCEPTED (confirmed, or attached to the person's known death) or HELD_FOR_REVIEW; "
           + "200 with outcome DUPLICATE and the existing record when this source already sent this reference. "
           + "400 invalid ID number (with the reason) or field; 422 death in the future or before birth.")
+  @Audited(action = AuditAction.CREATE, objectType = "death-record", person = "#request.nationalIdNumber()")
   ResponseEntity<RegistrationResponse> report(@Valid @RequestBody ReportDeathRequest request) {
     DeathRegistry.Registration registration = registry.register(request.toReport());
     DeathRecordResponse record = read(registration.deathRecordId());
@@ -61,6 +64,7 @@ class DeathRecordController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read a death record with its sources and history",
       description = "Who reported it, who confirmed, rejected or revoked it, when and why.")
+  @Audited(action = AuditAction.READ, objectType = "death-record", objectId = "#id")
   DeathRecordResponse read(@PathVariable long id) {
     return records.findById(id).map(r -> DeathRecordResponse.of(r, records))
         .orElseThrow(() -> ProblemException.notFound("Death record", id));
@@ -69,6 +73,7 @@ class DeathRecordController {
   @GetMapping("/review-queue")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "List death records held for review, oldest first")
+  @Audited(action = AuditAction.READ, objectType = "death-record")
   HeldPage reviewQueue(@RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     List<DeathRecordResponse> items = records.findHeld(size, (long) page * size).stream()
@@ -81,6 +86,7 @@ class DeathRecordController {
   @Operation(summary = "A supervisor confirms a held death record",
       description = "The person becomes DECEASED and one person-deceased event is published. 409 not-held, "
           + "person-not-indexed or already-deceased.")
+  @Audited(action = AuditAction.UPDATE, objectType = "death-record", objectId = "#id")
   DeathRecordResponse confirm(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
       Caller caller) {
     registry.confirmBySupervisor(id, caller.id());
@@ -90,6 +96,7 @@ class DeathRecordController {
   @PostMapping("/{id}/rejection")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER')")
   @Operation(summary = "A supervisor rejects a held death record, with a reason", description = "409 not-held.")
+  @Audited(action = AuditAction.UPDATE, objectType = "death-record", objectId = "#id")
   DeathRecordResponse reject(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
       Caller caller) {
     registry.reject(id, caller.id(), requireReason(decision));
@@ -101,6 +108,7 @@ class DeathRecordController {
   @Operation(summary = "Revoke a confirmed death that was wrong, with a reason",
       description = "The person is LIVING again and one death-record-revoked event is published; every service "
           + "restores what the death took away. 409 not-confirmed.")
+  @Audited(action = AuditAction.UPDATE, objectType = "death-record", objectId = "#id")
   DeathRecordResponse revoke(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
       Caller caller) {
     registry.revoke(id, caller.id(), requireReason(decision));

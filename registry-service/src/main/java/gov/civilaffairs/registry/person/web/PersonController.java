@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.masking.Masking;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.person.PersonRepository;
@@ -45,6 +48,7 @@ class PersonController {
   @Operation(summary = "Add a person to the index",
       description = "400 for an invalid ID number (with the reason) or field; 422 when sex or birth date disagree "
           + "with the ID number; 409 when the ID number is already indexed.")
+  @Audited(action = AuditAction.CREATE, objectType = "person", objectId = "#result?.body?.id", person = "#request.nationalIdNumber()")
   ResponseEntity<PersonResponse> create(@Valid @RequestBody CreatePersonRequest request) {
     var person = service.register(request.nationalIdNumber(), request.name(), request.sex(), request.birthDate(),
         request.regionCode());
@@ -54,6 +58,7 @@ class PersonController {
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('SCOPE_persons:read') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
   @Operation(summary = "Read a person by id", description = "404 also when the person lives outside the caller's area.")
+  @Audited(action = AuditAction.READ, objectType = "person", objectId = "#id")
   PersonResponse read(@PathVariable long id, Caller caller) {
     return persons.findById(id).filter(person -> caller.regionScope().covers(person.regionCode()))
         .map(PersonResponse::of).orElseThrow(() -> ProblemException.notFound("Person", id));
@@ -62,11 +67,13 @@ class PersonController {
   @GetMapping
   @PreAuthorize("hasAuthority('SCOPE_persons:read') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
   @Operation(summary = "Find a person by national ID number", description = "404 when the number is not indexed or the person lives outside the caller's area.")
+  @Audited(action = AuditAction.READ, objectType = "person", person = "#nationalIdNumber")
   PersonResponse search(@Parameter(example = "330681199001011237") @RequestParam String nationalIdNumber,
       Caller caller) {
     String number = NationalIdNumber.parse(nationalIdNumber, LocalDate.now(clock)).value();
     return persons.findByNationalIdNumber(number).filter(person -> caller.regionScope().covers(person.regionCode()))
         .map(PersonResponse::of)
-        .orElseThrow(() -> ProblemException.notFound("Person with national ID number", nationalIdNumber));
+        .orElseThrow(() -> ProblemException.notFound("Person with national ID number",
+            Masking.nationalIdNumber(nationalIdNumber)));
   }
 }

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.util.List;
 
+import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.security.Caller;
+import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.relief.allowance.HouseholdService;
 import gov.civilaffairs.relief.allowance.HouseholdService.NewMember;
@@ -18,6 +21,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,8 +50,14 @@ class HouseholdController {
   @PostMapping
   @Operation(summary = "Register a confirmed household and grant its allowance",
       description = "Amount by the difference method. 422 head-required, duplicate-member, not-eligible; "
-          + "409 already-in-household.")
-  ResponseEntity<HouseholdResponse> register(@Valid @RequestBody RegisterHouseholdRequest request) {
+          + "409 already-in-household; 403 region-outside-area for a village outside the caller's area.")
+  @Audited(action = AuditAction.CREATE, objectType = "household", objectId = "#result?.body?.id")
+  ResponseEntity<HouseholdResponse> register(@Valid @RequestBody RegisterHouseholdRequest request, Caller caller) {
+    if (!caller.regionScope().covers(request.regionCode())) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, "region-outside-area",
+          "Village " + request.regionCode() + " is outside your area; a household is registered by its own "
+              + "township or county.");
+    }
     long id = service.register(request.regionCode(), request.area(), request.monthlyIncome(),
         request.startMonth(), request.members().stream()
             .map(m -> new NewMember(NationalIdNumber.parse(m.nationalIdNumber()), m.name().strip(), m.relation()))
@@ -57,6 +67,7 @@ class HouseholdController {
 
   @GetMapping("/{id}")
   @Operation(summary = "Read a household, its members and its allowance (amount due for asOf, default this month)")
+  @Audited(action = AuditAction.READ, objectType = "household", objectId = "#id")
   HouseholdResponse household(@PathVariable long id, Caller caller,
       @Parameter(example = "2026-07") @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM")
       YearMonth asOf) {
@@ -66,6 +77,7 @@ class HouseholdController {
 
   @GetMapping
   @Operation(summary = "List the households within the caller's area, ordered by id")
+  @Audited(action = AuditAction.READ, objectType = "household")
   List<HouseholdResponse> households(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     YearMonth now = clock.currentMonth();
@@ -75,6 +87,7 @@ class HouseholdController {
 
   @PutMapping("/{id}/head")
   @Operation(summary = "Name a new head (clears headRequired)", description = "422 not-a-living-member.")
+  @Audited(action = AuditAction.UPDATE, objectType = "household", objectId = "#id")
   HouseholdResponse nameHead(@PathVariable long id, Caller caller, @Valid @RequestBody NameHeadRequest request) {
     service.household(id, caller.regionScope());
     service.nameHead(id, NationalIdNumber.parse(request.nationalIdNumber()));

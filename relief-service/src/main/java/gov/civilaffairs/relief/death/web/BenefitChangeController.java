@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.idnumber.ValidNationalIdNumber;
 import gov.civilaffairs.platform.masking.MaskType;
 import gov.civilaffairs.platform.masking.Masked;
+import gov.civilaffairs.platform.security.Caller;
+import gov.civilaffairs.relief.allowance.HouseholdService;
 import gov.civilaffairs.relief.death.BenefitChange;
 import gov.civilaffairs.relief.death.BenefitChanges;
 import gov.civilaffairs.relief.death.ChangeType;
@@ -37,22 +41,31 @@ class BenefitChangeController {
   }
 
   private final BenefitChanges changes;
+  private final HouseholdService households;
 
-  BenefitChangeController(BenefitChanges changes) {
+  BenefitChangeController(BenefitChanges changes, HouseholdService households) {
     this.changes = changes;
+    this.households = households;
   }
 
   @GetMapping("/households/{id}/changes")
-  @Operation(summary = "Changes death records made to a household's allowance, oldest first")
-  List<BenefitChangeResponse> ofHousehold(@PathVariable long id) {
+  @Operation(summary = "Changes death records made to a household's allowance, oldest first",
+      description = "404 also when the household is outside the caller's area.")
+  @Audited(action = AuditAction.READ, objectType = "household-benefit-change", objectId = "#id")
+  List<BenefitChangeResponse> ofHousehold(@PathVariable long id, Caller caller) {
+    households.household(id, caller.regionScope());
     return changes.ofHousehold(id).stream().map(BenefitChangeResponse::of).toList();
   }
 
   @GetMapping("/persons/{nationalIdNumber}/benefit-changes")
-  @Operation(summary = "Changes to the allowance of the person's household, oldest first")
+  @Operation(summary = "Changes to the allowance of the person's household, oldest first",
+      description = "Only changes of households within the caller's area.")
+  @Audited(action = AuditAction.READ, objectType = "household-benefit-change", person = "#nationalIdNumber")
   List<BenefitChangeResponse> ofPerson(
-      @Parameter(example = "33068119500101001X") @PathVariable @ValidNationalIdNumber String nationalIdNumber) {
+      @Parameter(example = "33068119500101001X") @PathVariable @ValidNationalIdNumber String nationalIdNumber,
+      Caller caller) {
     return changes.ofPerson(NationalIdNumber.parse(nationalIdNumber).value()).stream()
+        .filter(change -> caller.regionScope().covers(households.household(change.householdId()).regionCode()))
         .map(BenefitChangeResponse::of).toList();
   }
 }
