@@ -20,7 +20,7 @@ import gov.civilaffairs.platform.idnumber.NationalIdNumber;
  * Every department of {@link Source}, the registry included, as one in-process WireMock server, each
  * under its own path prefix ({@code /<source id>}), answering after a fixed {@link #LATENCY_MS} delay.
  * The answers are about {@link #MEMBERS}: wages and deposits for the first, a pension for the second;
- * the registry knows all three as alive.
+ * the registry does not index them (404), which counts as alive.
  */
 final class StubDepartments implements AutoCloseable {
 
@@ -80,7 +80,10 @@ final class StubDepartments implements AutoCloseable {
 
   private void answer(Source source) {
     if (source == Source.REGISTRY) {
-      server.stubFor(get(urlPathEqualTo("/registry/persons")).willReturn(okJson("[]").withFixedDelay(LATENCY_MS)));
+      // As registry-service answers for a number it does not index (contracts/departments/registry.yaml).
+      server.stubFor(get(urlPathEqualTo("/registry/persons")).willReturn(aResponse().withStatus(404)
+          .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"not-found\"}")
+          .withFixedDelay(LATENCY_MS)));
       return;
     }
     server.stubFor(post("/" + source.id() + POST_PATH).willReturn(
