@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
+import tools.jackson.core.JacksonException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -131,8 +132,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-        "The request body is missing or is not valid JSON of the expected shape.");
+    String field = fieldOf(ex);
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", field == null
+        ? "The request body is missing or is not valid JSON of the expected shape."
+        : "The value of " + field + " cannot be read: not one of the allowed codes, or not a valid date, "
+            + "month or number.");
+    if (field != null) {
+      problem.setProperty("errors", List.of(Map.of("field", field, "rule", "Type",
+          "message", "cannot be read as the expected type")));
+    }
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
@@ -159,6 +167,27 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         "The request has " + errors.size() + " invalid value(s); see errors.");
     problem.setProperty("errors", errors);
     return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  /**
+   * The JSON path of the value Jackson could not read ({@code members[0].relation}), or {@code null}
+   * when the body as a whole is unreadable (not JSON, empty).
+   */
+  private static String fieldOf(HttpMessageNotReadableException ex) {
+    for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+          if (reference.getPropertyName() != null) {
+            path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+          } else if (reference.getIndex() >= 0) {
+            path.append('[').append(reference.getIndex()).append(']');
+          }
+        }
+        return path.isEmpty() ? null : path.toString();
+      }
+    }
+    return null;
   }
 
   private static String lastNode(String path) {
