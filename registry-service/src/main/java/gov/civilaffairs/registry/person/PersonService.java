@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.idnumber.Sex;
+import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.web.ProblemException;
 
 import org.springframework.stereotype.Service;
@@ -16,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonService {
 
   private final PersonRepository persons;
+  private final RegionDirectory regions;
   private final Clock clock;
 
-  PersonService(PersonRepository persons, Clock clock) {
+  PersonService(PersonRepository persons, RegionDirectory regions, Clock clock) {
     this.persons = persons;
+    this.regions = regions;
     this.clock = clock;
   }
 
@@ -29,12 +32,14 @@ public class PersonService {
    * @return the new person, LIVING
    * @throws InvalidNationalIdNumberException 400 {@code invalid-national-id-number} with the rule of
    *     GB 11643-1999 broken ({@code reason})
-   * @throws ProblemException 422 {@code birth-date-mismatch} or {@code sex-mismatch}; 409
+   * @throws ProblemException 422 {@code unknown-region} for a region code that is no division of
+   *     GB/T 2260 (as loaded by the platform), {@code birth-date-mismatch} or {@code sex-mismatch}; 409
    *     {@code duplicate} if the ID number is already indexed
    */
   @Transactional
   public Person register(String nationalIdNumber, String name, Sex sex, LocalDate birthDate, String regionCode) {
     NationalIdNumber id = NationalIdNumber.parse(nationalIdNumber, LocalDate.now(clock));
+    regions.require(regionCode);
     if (birthDate != null && !birthDate.equals(id.birthDate())) {
       throw ProblemException.unprocessable("birth-date-mismatch",
           "The birth date " + birthDate + " disagrees with the one in the national ID number (" + id.birthDate() + ").");

@@ -95,6 +95,18 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
   }
 
   @Test
+  void aPersonInARegionThatDoesNotExistIsRefusedAndNotIndexed() throws Exception {
+    String idNumber = newIdNumber();
+
+    HttpResponse<String> refused = post("/persons", Map.of("nationalIdNumber", idNumber, "name", "王一",
+        "regionCode", "999999999999"));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(json(refused).path("code").asString()).isEqualTo("unknown-region");
+    assertThat(get("/persons?nationalIdNumber=" + idNumber).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aSourceReferenceReusedForAnotherPersonIsAConflictThatRevealsNothing() throws Exception {
     String first = newIdNumber();
     String reference = "PSB-R-" + java.util.UUID.randomUUID().toString().substring(0, 8);
