@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import gov.civilaffairs.platform.security.RegionScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -51,13 +53,14 @@ class CardRepository {
   }
 
   /** Pending notifications (not yet sent) in creation order, after {@code afterId}. */
-  List<TransitCardNotification> pendingNotifications(long afterId, int size) {
-    return jdbc.sql("""
-        SELECT n.id, c.card_number, n.kind, n.death_record_id, n.created_at, n.sent_at
-        FROM transit_card_notification n JOIN card c ON c.id = n.card_id
-        WHERE n.sent_at IS NULL AND n.id > ?
-        ORDER BY n.id LIMIT ?""")
-        .params(afterId, size)
+  List<TransitCardNotification> pendingNotifications(RegionScope area, long afterId, int size) {
+    RegionScope.SqlPredicate within = area.sqlPredicate("p.region_code");
+    return jdbc.sql("SELECT n.id, c.card_number, n.kind, n.death_record_id, n.created_at, n.sent_at"
+        + " FROM transit_card_notification n JOIN card c ON c.id = n.card_id"
+        + " JOIN elderly_person p ON p.id = c.person_id"
+        + " WHERE n.sent_at IS NULL AND n.id > ? AND " + within.sql()
+        + " ORDER BY n.id LIMIT ?")
+        .param(afterId).params(within.parameters()).param(size)
         .query((rs, row) -> new TransitCardNotification(rs.getLong("id"), rs.getString("card_number"),
             TransitCardNotification.Kind.valueOf(rs.getString("kind")), rs.getLong("death_record_id"),
             utc(rs.getObject("created_at", LocalDateTime.class)), utc(rs.getObject("sent_at", LocalDateTime.class))))

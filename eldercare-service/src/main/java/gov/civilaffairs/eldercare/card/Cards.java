@@ -5,6 +5,7 @@ import java.util.List;
 
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
@@ -94,9 +95,12 @@ public class Cards {
     return revoked;
   }
 
-  /** Notifications the transit-card system has not been sent yet, oldest first, after {@code afterId}. */
-  public List<TransitCardNotification> pendingNotifications(long afterId, int size) {
-    return repository.pendingNotifications(afterId, size);
+  /**
+   * Notifications the transit-card system has not been sent yet, of holders within {@code area} (filtered in
+   * SQL), oldest first, after {@code afterId}.
+   */
+  public List<TransitCardNotification> pendingNotifications(RegionScope area, long afterId, int size) {
+    return repository.pendingNotifications(area, afterId, size);
   }
 
   private void notifyTransitSystem(Card card, TransitCardNotification.Kind kind, long deathRecordId) {

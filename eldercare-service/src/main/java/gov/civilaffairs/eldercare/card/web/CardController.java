@@ -8,6 +8,7 @@ import gov.civilaffairs.eldercare.card.Cards;
 import gov.civilaffairs.eldercare.person.ElderlyPersons;
 import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,13 +40,13 @@ class CardController {
 
   @PostMapping("/elderly-card")
   @Operation(summary = "Issue the elderly card (老年证)",
-      description = "404 for an unknown person; 422 `person-deceased`; 409 `card-already-issued` or `duplicate` "
+      description = "404 for an unknown person or one outside the caller's area; 422 `person-deceased`; 409 `card-already-issued` or `duplicate` "
           + "(card number in use).")
   @Audited(action = AuditAction.CREATE, objectType = "elderly-card", person = "#nationalIdNumber")
   ResponseEntity<CardResponse> issueElderlyCard(
       @Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
-      @Valid @RequestBody IssueCardRequest request) {
-    return issue(nationalIdNumber, CardKind.ELDERLY_CARD, request);
+      @Valid @RequestBody IssueCardRequest request, Caller caller) {
+    return issue(nationalIdNumber, CardKind.ELDERLY_CARD, request, caller);
   }
 
   @PostMapping("/transit-card")
@@ -55,19 +56,22 @@ class CardController {
   @Audited(action = AuditAction.CREATE, objectType = "transit-card", person = "#nationalIdNumber")
   ResponseEntity<CardResponse> issueTransitCard(
       @Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
-      @Valid @RequestBody IssueCardRequest request) {
-    return issue(nationalIdNumber, CardKind.TRANSIT_CARD, request);
+      @Valid @RequestBody IssueCardRequest request, Caller caller) {
+    return issue(nationalIdNumber, CardKind.TRANSIT_CARD, request, caller);
   }
 
   @GetMapping("/cards")
-  @Operation(summary = "The person's cards, with their status and what revoked them")
+  @Operation(summary = "The person's cards, with their status and what revoked them",
+      description = "404 for a person not registered or outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "card", person = "#nationalIdNumber")
-  List<CardResponse> cards(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber) {
-    return cards.of(persons.require(nationalIdNumber)).stream().map(CardResponse::of).toList();
+  List<CardResponse> cards(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
+      Caller caller) {
+    return cards.of(persons.require(nationalIdNumber, caller.regionScope())).stream().map(CardResponse::of).toList();
   }
 
-  private ResponseEntity<CardResponse> issue(String nationalIdNumber, CardKind kind, IssueCardRequest request) {
-    var card = cards.issue(persons.require(nationalIdNumber), kind, request.cardNumber());
+  private ResponseEntity<CardResponse> issue(String nationalIdNumber, CardKind kind, IssueCardRequest request,
+      Caller caller) {
+    var card = cards.issue(persons.require(nationalIdNumber, caller.regionScope()), kind, request.cardNumber());
     return ResponseEntity.created(URI.create("/elderly-persons/" + nationalIdNumber + "/cards"))
         .body(CardResponse.of(card));
   }
