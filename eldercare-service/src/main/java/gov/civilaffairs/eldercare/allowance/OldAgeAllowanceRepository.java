@@ -37,6 +37,23 @@ class OldAgeAllowanceRepository {
         .query(OldAgeAllowanceRepository::allowance).optional();
   }
 
+  /** A living person without an allowance, born on or before a date: a candidate for an automatic start. */
+  record Candidate(long personId, LocalDate birthDate, java.time.Instant registeredAt) {
+  }
+
+  /** Living persons without an allowance born on or before {@code bornBy}, in id order. */
+  List<Candidate> candidatesBornBy(LocalDate bornBy) {
+    return jdbc.sql("""
+        SELECT p.id, p.birth_date, p.registered_at FROM elderly_person p
+        WHERE p.status = 'LIVING' AND p.birth_date <= ?
+          AND NOT EXISTS (SELECT 1 FROM old_age_allowance a WHERE a.person_id = p.id)
+        ORDER BY p.id""")
+        .param(bornBy)
+        .query((rs, row) -> new Candidate(rs.getLong("id"), rs.getObject("birth_date", LocalDate.class),
+            rs.getObject("registered_at", java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)))
+        .list();
+  }
+
   void stop(long id, YearMonth endMonth, long deathRecordId) {
     jdbc.sql("UPDATE old_age_allowance SET status = 'STOPPED', end_month = ?, stopped_by_death_record_id = ? WHERE id = ?")
         .params(firstDay(endMonth), deathRecordId, id).update();
