@@ -67,6 +67,42 @@ class CardRepository {
         .list();
   }
 
+  /** Calls {@code action} for every transit card, in card-number order (streamed, not held in memory). */
+  void forEachTransitCard(java.util.function.Consumer<Card> action) {
+    try (var cards = jdbc.sql("SELECT * FROM card WHERE kind = 'TRANSIT_CARD' ORDER BY card_number")
+        .query(Card.class).stream()) {
+      cards.forEach(action);
+    }
+  }
+
+  long insertFile(LocalDate date, int lineCount, String content, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO transit_card_file (file_date, line_count, notifications, content, generated_at)
+        VALUES (?, ?, 0, ?, ?)""").params(date, lineCount, content, now).update(key);
+    return key.getKey().longValue();
+  }
+
+  /** Marks every pending notification sent in the file, and counts them on it. */
+  void markNotificationsSent(long fileId, Instant now) {
+    int sent = jdbc.sql("UPDATE transit_card_notification SET sent_at = ?, file_id = ? WHERE sent_at IS NULL")
+        .params(now, fileId).update();
+    jdbc.sql("UPDATE transit_card_file SET notifications = ? WHERE id = ?").params(sent, fileId).update();
+  }
+
+  java.util.Optional<TransitCardFile> findFile(LocalDate date) {
+    return jdbc.sql("SELECT file_date, line_count, notifications, generated_at FROM transit_card_file WHERE file_date = ?")
+        .param(date)
+        .query((rs, row) -> new TransitCardFile(rs.getObject("file_date", LocalDate.class), rs.getInt("line_count"),
+            rs.getInt("notifications"), utc(rs.getObject("generated_at", LocalDateTime.class))))
+        .optional();
+  }
+
+  java.util.Optional<String> fileContent(LocalDate date) {
+    return jdbc.sql("SELECT content FROM transit_card_file WHERE file_date = ?").param(date).query(String.class)
+        .optional();
+  }
+
   private static Instant utc(LocalDateTime time) {
     return time == null ? null : time.toInstant(ZoneOffset.UTC);
   }

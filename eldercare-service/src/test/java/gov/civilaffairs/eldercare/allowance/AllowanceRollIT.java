@@ -3,9 +3,6 @@ package gov.civilaffairs.eldercare.allowance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import gov.civilaffairs.eldercare.EldercareTestSupport;
+import gov.civilaffairs.eldercare.FixedClockConfiguration;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -29,17 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1)
+@Import(FixedClockConfiguration.class)
 class AllowanceRollIT extends EldercareTestSupport {
-
-  static final Instant NOW = Instant.parse("2026-11-15T02:00:00Z");
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
 
   @Test
   void aPersonTurning80InNovemberIsPaidThe80BandFromNovemberAndA90thBirthdayRaisesTheAmountThatMonth() throws Exception {
