@@ -6,12 +6,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import gov.civilaffairs.eldercare.events.AllowanceTerminated;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +29,13 @@ public class OldAgeAllowances {
   private final AllowanceRollRepository rolls;
   private final OldAgeAllowanceProperties policy;
   private final BureauClock clock;
+  private final ApplicationEventPublisher events;
 
   OldAgeAllowances(OldAgeAllowanceRepository repository, AllowanceRollRepository rolls,
-      OldAgeAllowanceProperties policy, BureauClock clock) {
+      OldAgeAllowanceProperties policy, BureauClock clock, ApplicationEventPublisher events) {
     this.repository = repository;
     this.rolls = rolls;
+    this.events = events;
     this.policy = policy;
     this.clock = clock;
   }
@@ -97,7 +102,7 @@ public class OldAgeAllowances {
    * Stops the person's ACTIVE allowance after the last month paid for a death on {@code dateOfDeath}
    * ({@link OldAgeAllowanceProperties#lastPaidMonth(LocalDate)}); an allowance that had not started yet ends
    * before its start month. Rolls not yet sent drop the months after the end month (DOMAIN.md death rule 4,
-   * applied to this allowance as to relief's).
+   * applied to this allowance as to relief's). Publishes {@link AllowanceTerminated} through the outbox.
    *
    * @return the allowance as stopped, empty when there was no active allowance
    */
@@ -111,6 +116,8 @@ public class OldAgeAllowances {
               : lastPaid;
           repository.stop(allowance.id(), endMonth, deathRecordId);
           rolls.dropUnsentLinesAfter(allowance.id(), endMonth);
+          events.publishEvent(new AllowanceTerminated(UUID.randomUUID(), person.id(), allowance.id(),
+              AllowanceTerminated.DEATH, deathRecordId, endMonth, clock.now()));
           return new OldAgeAllowance(allowance.id(), allowance.personId(), allowance.monthlyAmount(),
               allowance.startMonth(), endMonth, AllowanceStatus.STOPPED, deathRecordId);
         });

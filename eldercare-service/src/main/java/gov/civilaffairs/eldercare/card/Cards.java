@@ -3,12 +3,14 @@ package gov.civilaffairs.eldercare.card;
 import java.time.Period;
 import java.util.List;
 
+import gov.civilaffairs.eldercare.events.CardRevoked;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
 import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +25,12 @@ public class Cards {
   private final CardRepository repository;
   private final TransitCardProperties transitCard;
   private final BureauClock clock;
+  private final ApplicationEventPublisher events;
 
-  Cards(CardRepository repository, TransitCardProperties transitCard, BureauClock clock) {
+  Cards(CardRepository repository, TransitCardProperties transitCard, BureauClock clock,
+      ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.transitCard = transitCard;
     this.clock = clock;
   }
@@ -62,7 +67,8 @@ public class Cards {
   }
 
   /**
-   * Revokes the person's issued cards because of a death record, and tells the transit-card system.
+   * Revokes the person's issued cards because of a death record, tells the transit-card system and publishes
+   * {@link CardRevoked} for each card through the outbox.
    *
    * @return the cards revoked (as they were before), none if the person held no issued card
    */
@@ -73,6 +79,8 @@ public class Cards {
     for (Card card : issued) {
       repository.revoke(card.id(), deathRecordId);
       notifyTransitSystem(card, TransitCardNotification.Kind.REVOCATION, deathRecordId);
+      events.publishEvent(new CardRevoked(java.util.UUID.randomUUID(), holder.id(), card.id(), card.kind().name(),
+          card.cardNumber(), CardRevoked.DEATH, deathRecordId, clock.now()));
     }
     return issued;
   }
