@@ -36,6 +36,19 @@ class CardRepository {
     return jdbc.sql("SELECT * FROM card WHERE person_id = ? ORDER BY id").param(personId).query(Card.class).list();
   }
 
+  /** Gives the card a new number and keeps the old one in {@code card_replacement}. */
+  void replaceNumber(long cardId, String oldNumber, String newNumber, String reason, LocalDate on) {
+    jdbc.sql("UPDATE card SET card_number = ? WHERE id = ?").params(newNumber, cardId).update();
+    jdbc.sql("INSERT INTO card_replacement (card_id, old_number, new_number, reason, replaced_on) VALUES (?, ?, ?, ?, ?)")
+        .params(cardId, oldNumber, newNumber, reason, on).update();
+  }
+
+  /** Old numbers of replaced transit cards, in number order (listed BLOCKED in the daily file). */
+  List<String> replacedTransitCardNumbers() {
+    return jdbc.sql("SELECT r.old_number FROM card_replacement r JOIN card c ON c.id = r.card_id"
+        + " WHERE c.kind = 'TRANSIT_CARD' ORDER BY r.old_number").query(String.class).list();
+  }
+
   void revoke(long cardId, long deathRecordId) {
     jdbc.sql("UPDATE card SET status = 'REVOKED', revoked_by_death_record_id = ? WHERE id = ?")
         .params(deathRecordId, cardId).update();

@@ -61,6 +61,36 @@ public class Cards {
     return repository.insert(holder.id(), kind, cardNumber, clock.today());
   }
 
+  /** Why a card is replaced. */
+  public enum ReplacementReason {
+    /** 遗失 */
+    LOST,
+    /** 损坏 */
+    DAMAGED
+  }
+
+  /**
+   * Replaces the person's ISSUED card of this kind by a new card number today (补办); the old number stops being
+   * valid (a transit card's old number is listed BLOCKED in the daily file).
+   *
+   * @throws ProblemException 404 {@code no-card} when the person holds no such card, 409 {@code card-not-issued}
+   *     for a revoked card, 409 {@code duplicate} for a card number in use, 422 {@code same-number}
+   */
+  @Transactional
+  public Card replace(ElderlyPerson holder, CardKind kind, String newNumber, ReplacementReason reason) {
+    Card card = repository.findByPerson(holder.id()).stream().filter(c -> c.kind() == kind).findFirst()
+        .orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "no-card",
+            "The person holds no card of kind " + kind + "; issue one first."));
+    if (card.status() != CardStatus.ISSUED) {
+      throw ProblemException.conflict("card-not-issued", "The card is " + card.status() + "; it cannot be replaced.");
+    }
+    if (card.cardNumber().equals(newNumber)) {
+      throw ProblemException.unprocessable("same-number", "cardNumber is the number of the card replaced.");
+    }
+    repository.replaceNumber(card.id(), card.cardNumber(), newNumber, reason.name(), clock.today());
+    return repository.findByPerson(holder.id()).stream().filter(c -> c.id() == card.id()).findFirst().orElseThrow();
+  }
+
   /** The person's cards, in order of issue. */
   public List<Card> of(ElderlyPerson holder) {
     return repository.findByPerson(holder.id());

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The daily file sent to the transit-card system (issue 7: "the list sent to the transit-card system as a daily
  * file"). CSV (RFC 4180, UTF-8, header line) with the columns {@value #HEADER}: one line per free-transit card
- * in card-number order; {@code status} is {@code VALID} for an issued card and {@code BLOCKED} for a revoked one.
+ * in card-number order; {@code status} is {@code VALID} for an issued card and {@code BLOCKED} for a revoked one;
+ * then the old numbers of replaced cards, BLOCKED with an empty {@code issued_on}.
  * The file carries no personal data beyond the card number (data minimisation, GB/T 35273-2020 5.2). Generating
  * it marks the pending block/unblock notifications sent.
  */
@@ -63,6 +64,10 @@ public class TransitCardFiles {
           throw new UncheckedIOException(e);
         }
       });
+      for (String oldNumber : repository.replacedTransitCardNumbers()) {
+        csv.printRecord(oldNumber, "BLOCKED", "");
+        lines[0]++;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -72,6 +72,41 @@ class TransitCardFileIT extends EldercareTestSupport {
     assertThat(problem(CITY_ADMINISTRATOR, "GET", "/transit-card-files/2026-11-14", null, 404)).isEqualTo("not-found");
   }
 
+  @Test
+  void aLostCardIsReplacedByANewNumberAndTheOldTransitNumberIsBlockedInTheNextFile() throws Exception {
+    String person = registerPerson("19490101", JIANGDONG);
+    call(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + person + "/elderly-card", "{\"cardNumber\":\"RPE000000001\"}", 201);
+    call(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + person + "/transit-card", "{\"cardNumber\":\"RPT000000001\"}", 201);
+    assertThat(problem(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + person + "/elderly-card",
+        "{\"cardNumber\":\"RPE000000002\"}", 409)).as("a duplicate card").isEqualTo("card-already-issued");
+
+    JsonNode replaced = call(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + person + "/transit-card/replacement",
+        "{\"cardNumber\":\"RPT000000002\",\"reason\":\"LOST\"}", 200);
+    assertThat(replaced.path("cardNumber").asString()).isEqualTo("RPT000000002");
+    assertThat(replaced.path("status").asString()).isEqualTo("ISSUED");
+    assertThat(problem(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + person + "/elderly-card/replacement",
+        "{\"cardNumber\":\"RPE000000001\",\"reason\":\"DAMAGED\"}", 422)).isEqualTo("same-number");
+    String other = registerPerson("19490103", JIANGDONG);
+    call(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + other + "/elderly-card", "{\"cardNumber\":\"RPE000000005\"}", 201);
+    assertThat(problem(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + person + "/elderly-card/replacement",
+        "{\"cardNumber\":\"RPE000000005\",\"reason\":\"DAMAGED\"}", 409)).as("number in use").isEqualTo("duplicate");
+    assertThat(problem(DIANKOU_CASEWORKER, "POST", "/elderly-persons/" + person + "/elderly-card/replacement",
+        "{\"cardNumber\":\"RPE000000009\",\"reason\":\"LOST\"}", 404)).isEqualTo("not-found");
+    String noCards = registerPerson("19490102", JIANGDONG);
+    assertThat(problem(JIYANG_CASEWORKER, "POST", "/elderly-persons/" + noCards + "/elderly-card/replacement",
+        "{\"cardNumber\":\"RPE000000003\",\"reason\":\"LOST\"}", 404)).isEqualTo("no-card");
+    assertThat(call(JIYANG_CASEWORKER, "GET", "/elderly-persons/" + person + "/cards", null, 200)
+        .findValuesAsString("cardNumber")).containsExactlyInAnyOrder("RPE000000001", "RPT000000002");
+
+    call("POST", "/transit-card-files", "{\"date\":\"2026-11-14\"}", 201);
+    List<CSVRecord> lines = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(send("GET", "/transit-card-files/2026-11-14/content", null).body())).getRecords();
+    assertThat(lines).filteredOn(r -> r.get("card_number").equals("RPT000000002")).singleElement()
+        .satisfies(r -> assertThat(r.get("status")).isEqualTo("VALID"));
+    assertThat(lines).filteredOn(r -> r.get("card_number").equals("RPT000000001")).singleElement()
+        .satisfies(r -> assertThat(r.get("status")).isEqualTo("BLOCKED"));
+  }
+
   private List<Long> pendingDeathRecords() throws Exception {
     return call("GET", "/transit-card-notifications?size=1000", null, 200).valueStream()
         .map(n -> n.path("deathRecordId").asLong()).toList();
