@@ -152,7 +152,8 @@ class CareInstitutionController {
   }
 
   @GetMapping("/{id}/star-ratings")
-  @Operation(summary = "The institution's star ratings with their score sheets, oldest first")
+  @Operation(summary = "The institution's star ratings with their score sheets, oldest first",
+      description = "404 when unknown or outside the caller's area.")
   List<StarRating> ratings(@Parameter(example = "1") @PathVariable long id, Caller caller) {
     return ratings.ratings(institutions.require(id, caller.regionScope()));
   }
@@ -170,7 +171,8 @@ class CareInstitutionController {
   }
 
   @GetMapping("/{id}/re-registration-orders")
-  @Operation(summary = "The institution's re-registration orders; an OPEN one past its deadline is overdue")
+  @Operation(summary = "The institution's re-registration orders; an OPEN one past its deadline is overdue",
+      description = "404 when unknown or outside the caller's area.")
   List<ReRegistrationOrder> reRegistrationOrders(@Parameter(example = "2") @PathVariable long id, Caller caller) {
     return institutions.reRegistrationOrders(institutions.require(id, caller.regionScope()));
   }
