@@ -19,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every operation of this service's OpenAPI document has a summary, a description (which names its problem codes)
- * and an example for each path parameter, and every request body has an example for each of its properties.
+ * and an example for each path parameter, every request body has an example for each of its properties, and the
+ * errors are documented as problem+json.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -49,6 +50,15 @@ class OpenApiDocumentIT extends EldercareTestSupport {
         }
         if (op.path("description").asString("").isBlank()) {
           missing.add(name + ": description");
+        }
+        for (String status : List.of("400", "401", "403")) {
+          if (!op.path("responses").path(status).path("content").has("application/problem+json")) {
+            missing.add(name + ": " + status + " as problem+json");
+          }
+        }
+        if (op.path("description").asString("").contains("409")
+            && !op.path("responses").path("409").path("content").has("application/problem+json")) {
+          missing.add(name + ": 409 as problem+json");
         }
         for (JsonNode parameter : op.path("parameters")) {
           if ("path".equals(parameter.path("in").asString()) && !parameter.has("example")
