@@ -124,6 +124,44 @@ class AllowanceRollRepository {
         .param(allowanceId).query((rs, row) -> YearMonth.from(rs.getObject("for_month", LocalDate.class))).list();
   }
 
+  /** The allowance's MONTHLY lines of SENT rolls for months after {@code endMonth}: month and amount, oldest first. */
+  List<AllowanceRollLine> sentLinesAfter(long allowanceId, YearMonth endMonth) {
+    return jdbc.sql("""
+        SELECT l.id, l.person_id, '' AS national_id_number, '' AS name, l.region_code, l.kind, l.for_month, l.amount
+        FROM allowance_roll_line l JOIN allowance_roll r ON r.id = l.roll_id
+        WHERE l.allowance_id = ? AND l.kind = 'MONTHLY' AND l.for_month > ? AND r.status = 'SENT'
+        ORDER BY l.for_month""")
+        .params(allowanceId, endMonth.atDay(1))
+        .query((rs, row) -> new AllowanceRollLine(rs.getLong("id"), rs.getLong("person_id"), "", "",
+            rs.getString("region_code"), AllowanceRollLine.Kind.MONTHLY,
+            YearMonth.from(rs.getObject("for_month", LocalDate.class)), rs.getBigDecimal("amount")))
+        .list();
+  }
+
+  void insertClaim(long allowanceId, long deathRecordId, YearMonth from, YearMonth to, int months, BigDecimal amount,
+      Instant now) {
+    jdbc.sql("""
+        INSERT INTO allowance_overpayment_claim (allowance_id, death_record_id, from_month, to_month, months, amount,
+          status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+        .params(allowanceId, deathRecordId, from.atDay(1), to.atDay(1), months, amount, now).update();
+  }
+
+  void withdrawClaims(long allowanceId, long deathRecordId, Instant now) {
+    jdbc.sql("""
+        UPDATE allowance_overpayment_claim SET status = 'WITHDRAWN', withdrawn_at = ?
+        WHERE allowance_id = ? AND death_record_id = ? AND status = 'OPEN'""")
+        .params(now, allowanceId, deathRecordId).update();
+  }
+
+  List<OverpaymentClaim> claims(long allowanceId) {
+    return jdbc.sql("SELECT * FROM allowance_overpayment_claim WHERE allowance_id = ? ORDER BY id").param(allowanceId)
+        .query((rs, row) -> new OverpaymentClaim(rs.getLong("id"), rs.getLong("death_record_id"),
+            YearMonth.from(rs.getObject("from_month", LocalDate.class)),
+            YearMonth.from(rs.getObject("to_month", LocalDate.class)), rs.getInt("months"), rs.getBigDecimal("amount"),
+            rs.getString("status")))
+        .list();
+  }
+
   /**
    * Drops the allowance's MONTHLY lines for months after {@code endMonth} from rolls not yet sent, and corrects
    * their totals.

@@ -93,6 +93,11 @@ public class OldAgeAllowances {
     return repository.findByPerson(person.id());
   }
 
+  /** The allowance's overpayment claims, oldest first (OPEN or WITHDRAWN). */
+  public List<OverpaymentClaim> claimsOf(OldAgeAllowance allowance) {
+    return rolls.claims(allowance.id());
+  }
+
   /** The arrears paid back on the allowance, by month. */
   public List<AllowanceArrears> arrearsOf(OldAgeAllowance allowance) {
     return repository.arrearsOf(allowance.id());
@@ -102,7 +107,8 @@ public class OldAgeAllowances {
    * Stops the person's ACTIVE allowance after the last month paid for a death on {@code dateOfDeath}
    * ({@link OldAgeAllowanceProperties#lastPaidMonth(LocalDate)}); an allowance that had not started yet ends
    * before its start month. Rolls not yet sent drop the months after the end month (DOMAIN.md death rule 4,
-   * applied to this allowance as to relief's). Publishes {@link AllowanceTerminated} through the outbox.
+   * applied to this allowance as to relief's); what sent rolls paid for later months becomes an OPEN
+   * {@link OverpaymentClaim}. Publishes {@link AllowanceTerminated} through the outbox.
    *
    * @return the allowance as stopped, empty when there was no active allowance
    */
@@ -116,8 +122,15 @@ public class OldAgeAllowances {
               : lastPaid;
           repository.stop(allowance.id(), endMonth, deathRecordId);
           rolls.dropUnsentLinesAfter(allowance.id(), endMonth);
+          List<AllowanceRollLine> overpaid = rolls.sentLinesAfter(allowance.id(), endMonth);
+          BigDecimal overpayment = overpaid.stream().map(AllowanceRollLine::amount)
+              .reduce(new BigDecimal("0.00"), BigDecimal::add);
+          if (!overpaid.isEmpty()) {
+            rolls.insertClaim(allowance.id(), deathRecordId, overpaid.get(0).forMonth(),
+                overpaid.get(overpaid.size() - 1).forMonth(), overpaid.size(), overpayment, clock.now());
+          }
           events.publishEvent(new AllowanceTerminated(UUID.randomUUID(), person.id(), allowance.id(),
-              AllowanceTerminated.DEATH, deathRecordId, endMonth, clock.now()));
+              AllowanceTerminated.DEATH, deathRecordId, endMonth, overpayment, clock.now()));
           return new OldAgeAllowance(allowance.id(), allowance.personId(), allowance.monthlyAmount(),
               allowance.startMonth(), endMonth, AllowanceStatus.STOPPED, deathRecordId);
         });
@@ -140,6 +153,7 @@ public class OldAgeAllowances {
           YearMonth currentMonth = clock.currentMonth();
           List<AllowanceArrears> arrears = new ArrayList<>();
           List<YearMonth> alreadyPaid = rolls.monthsPaid(allowance.id());
+          rolls.withdrawClaims(allowance.id(), deathRecordId, clock.now());
           for (YearMonth month = allowance.endMonth().plusMonths(1); month.isBefore(currentMonth);
               month = month.plusMonths(1)) {
             if (alreadyPaid.contains(month)) {

@@ -1,5 +1,6 @@
 package gov.civilaffairs.eldercare.events;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -16,10 +17,11 @@ import java.util.UUID;
  * @param reason why, {@code DEATH}
  * @param deathRecordId the registry's death record that caused it
  * @param lastPaidMonth the last month paid (Asia/Shanghai)
+ * @param overpayment yuan paid by sent rolls for months after {@code lastPaidMonth}, claimed back; 0.00 if none
  * @param terminatedAt when it was recorded (UTC); equals {@code ce_time}
  */
 public record AllowanceTerminated(UUID eventId, long personId, long allowanceId, String reason, long deathRecordId,
-    YearMonth lastPaidMonth, Instant terminatedAt) {
+    YearMonth lastPaidMonth, BigDecimal overpayment, Instant terminatedAt) {
 
   /** The reason when a death record stopped the allowance. */
   public static final String DEATH = "DEATH";

@@ -116,6 +116,41 @@ class DeathEndsResidenceAndOrdersIT extends EldercareTestSupport {
     assertThat(orderStatus(station, completed)).isEqualTo("COMPLETED");
   }
 
+  @Test
+  void allowancePaidBySentRollsAfterTheDeathIsClaimedBackAndTheClaimWithdrawnOnRevocation() throws Exception {
+    String idNumber = registerPerson("19410303", JINJISHAN);
+    long personId = call("GET", "/elderly-persons/" + idNumber, null, 200).path("id").asLong();
+    call("POST", "/elderly-persons/" + idNumber + "/old-age-allowance", "{\"startMonth\":\"2026-01\"}", 201);
+    call("POST", "/old-age-allowance-rolls", "{\"month\":\"2026-09\"}", 201);
+    call("POST", "/old-age-allowance-rolls/2026-09/sent", null, 200);
+
+    long deathRecordId = DEATH_RECORDS.incrementAndGet();
+    cloudEvents.publish("registry.person.v1", event("gov.civilaffairs.registry.person-deceased.v1", personId, Map.of(
+        "deathRecordId", deathRecordId, "nationalIdNumber", idNumber, "dateOfDeath", "2026-08-20",
+        "name", "𠮷祥", "source", "MEDICAL_CERTIFICATE"))).get();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(call("GET", "/elderly-persons/" + idNumber
+        + "/old-age-allowance", null, 200).path("status").asString()).isEqualTo("STOPPED"));
+    JsonNode claims = call("GET", "/elderly-persons/" + idNumber + "/old-age-allowance", null, 200).path("overpaymentClaims");
+    assertThat(claims).hasSize(1);
+    assertThat(claims.get(0).path("fromMonth").asString()).as("September was sent to the bank").isEqualTo("2026-09");
+    assertThat(claims.get(0).path("months").asInt()).isEqualTo(1);
+    assertThat(claims.get(0).path("amount").decimalValue()).isEqualByComparingTo("50.00");
+    assertThat(claims.get(0).path("status").asString()).isEqualTo("OPEN");
+    JsonNode terminated = JSON.readTree(new String(eventsOf(personId, 1).stream()
+        .filter(r -> header(r, "ce_type").endsWith("allowance-terminated.v1")).findFirst().orElseThrow().value(),
+        StandardCharsets.UTF_8));
+    assertThat(terminated.path("overpayment").decimalValue()).isEqualByComparingTo("50.00");
+
+    cloudEvents.publish("registry.person.v1", event("gov.civilaffairs.registry.death-record-revoked.v1", personId,
+        Map.of("deathRecordId", deathRecordId, "reason", "wrong person matched"))).get();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(call("GET", "/elderly-persons/" + idNumber
+        + "/old-age-allowance", null, 200).path("status").asString()).isEqualTo("ACTIVE"));
+    JsonNode restored = call("GET", "/elderly-persons/" + idNumber + "/old-age-allowance", null, 200);
+    assertThat(restored.path("overpaymentClaims").get(0).path("status").asString()).isEqualTo("WITHDRAWN");
+    assertThat(restored.path("arrears").findValuesAsString("month")).as("September was paid; October is owed")
+        .doesNotContain("2026-09").contains("2026-10");
+  }
+
   private String orderStatus(long station, long order) throws Exception {
     return call("GET", "/home-care-stations/" + station + "/orders?size=500", null, 200).valueStream()
         .filter(o -> o.path("id").asLong() == order).findFirst().orElseThrow().path("status").asString();

@@ -49,7 +49,7 @@ class AllowanceController {
       @Valid @RequestBody GrantAllowanceRequest request, Caller caller) {
     var allowance = allowances.grant(persons.require(nationalIdNumber, caller.regionScope()), request.startMonth());
     return ResponseEntity.created(URI.create("/elderly-persons/" + nationalIdNumber + "/old-age-allowance"))
-        .body(AllowanceResponse.of(allowance, List.of()));
+        .body(AllowanceResponse.of(allowance, List.of(), List.of()));
   }
 
   @GetMapping
@@ -60,6 +60,6 @@ class AllowanceController {
       Caller caller) {
     var allowance = allowances.of(persons.require(nationalIdNumber, caller.regionScope()))
         .orElseThrow(() -> ProblemException.notFound("Old-age allowance of", "this person"));
-    return AllowanceResponse.of(allowance, allowances.arrearsOf(allowance));
+    return AllowanceResponse.of(allowance, allowances.arrearsOf(allowance), allowances.claimsOf(allowance));
   }
 }
