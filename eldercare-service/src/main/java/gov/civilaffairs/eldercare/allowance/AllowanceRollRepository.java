@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import gov.civilaffairs.platform.security.RegionScope;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Repository;
 class AllowanceRollRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  AllowanceRollRepository(JdbcClient jdbc) {
+  AllowanceRollRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   /** An allowance paid for a month, with what the roll line needs of its person. */
@@ -85,6 +88,23 @@ class AllowanceRollRepository {
         INSERT INTO allowance_roll_line (roll_id, allowance_id, person_id, region_code, kind, for_month, amount)
         VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(rollId, allowanceId, personId, regionCode, kind.name(), forMonth.atDay(1), amount).update();
+  }
+
+  /** A MONTHLY line to insert. */
+  record NewLine(long allowanceId, long personId, String regionCode, BigDecimal amount) {
+  }
+
+  /** Inserts the MONTHLY lines of a month in JDBC batches of 1000 (one round trip per batch, not per line). */
+  void insertMonthlyLines(long rollId, YearMonth month, List<NewLine> lines) {
+    batch.batchUpdate("INSERT INTO allowance_roll_line (roll_id, allowance_id, person_id, region_code, kind, for_month,"
+        + " amount) VALUES (?, ?, ?, ?, 'MONTHLY', ?, ?)", lines, 1000, (ps, line) -> {
+          ps.setLong(1, rollId);
+          ps.setLong(2, line.allowanceId());
+          ps.setLong(3, line.personId());
+          ps.setString(4, line.regionCode());
+          ps.setObject(5, month.atDay(1));
+          ps.setBigDecimal(6, line.amount());
+        });
   }
 
   void assignArrears(long arrearsId, long rollId) {

@@ -1,7 +1,7 @@
 package gov.civilaffairs.eldercare.allowance;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,11 +60,12 @@ public class AllowanceRolls {
       return rolls.find(month).orElseThrow();
     }
     allowances.startDue(month);
+    List<AllowanceRollRepository.NewLine> lines = new ArrayList<>();
     for (var payable : rolls.payableFor(month)) {
-      Optional<BigDecimal> amount = policy.monthlyAmount(payable.birthDate(), month);
-      amount.ifPresent(value -> rolls.insertLine(rollId, payable.allowanceId(), payable.personId(),
-          payable.regionCode(), AllowanceRollLine.Kind.MONTHLY, month, value));
+      policy.monthlyAmount(payable.birthDate(), month).ifPresent(value -> lines.add(
+          new AllowanceRollRepository.NewLine(payable.allowanceId(), payable.personId(), payable.regionCode(), value)));
     }
+    rolls.insertMonthlyLines(rollId, month, lines);
     for (var arrears : rolls.unpaidArrears()) {
       rolls.insertLine(rollId, arrears.allowanceId(), arrears.personId(), arrears.regionCode(),
           AllowanceRollLine.Kind.ARREARS, arrears.month(), arrears.amount());

@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 import gov.civilaffairs.eldercare.EldercareTestSupport;
 import gov.civilaffairs.eldercare.FixedClockConfiguration;
+import gov.civilaffairs.eldercare.ScheduledJobs;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -28,6 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
 @EmbeddedKafka(partitions = 1)
 @Import(FixedClockConfiguration.class)
 class AllowanceRollIT extends EldercareTestSupport {
+
+  @Autowired ScheduledJobs jobs;
 
   @Test
   void aPersonTurning80InNovemberIsPaidThe80BandFromNovemberAndA90thBirthdayRaisesTheAmountThatMonth() throws Exception {
@@ -60,6 +64,7 @@ class AllowanceRollIT extends EldercareTestSupport {
     assertThat(send("GET", "/elderly-persons/" + seventySix + "/old-age-allowance", null).statusCode())
         .isEqualTo(404);
 
+    assertThat(jobs.allowanceRoll().id()).as("the monthly job finds the roll of the month").isEqualTo(november.path("id").asLong());
     JsonNode again = call("POST", "/old-age-allowance-rolls", "{\"month\":\"2026-11\"}", 201);
     assertThat(again.path("id").asLong()).as("idempotent").isEqualTo(november.path("id").asLong());
     assertThat(amounts("2026-11")).isEqualTo(paid);

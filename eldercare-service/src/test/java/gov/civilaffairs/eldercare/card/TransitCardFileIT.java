@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 import gov.civilaffairs.eldercare.EldercareTestSupport;
 import gov.civilaffairs.eldercare.FixedClockConfiguration;
+import gov.civilaffairs.eldercare.ScheduledJobs;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -27,6 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 @EmbeddedKafka(partitions = 1)
 @Import(FixedClockConfiguration.class)
 class TransitCardFileIT extends EldercareTestSupport {
+
+  @Autowired ScheduledJobs jobs;
 
   @Test
   void theDailyFileListsEveryTransitCardWithItsStateAndDeliversThePendingNotifications() throws Exception {
@@ -41,11 +45,11 @@ class TransitCardFileIT extends EldercareTestSupport {
         + "VALUES (?, 'REVOCATION', 515151, NOW(3))", cardId);
     assertThat(pendingDeathRecords()).contains(515151L);
 
-    JsonNode file = call("POST", "/transit-card-files", "{\"date\":\"2026-11-15\"}", 201);
-    assertThat(file.path("fileDate").asString()).isEqualTo("2026-11-15");
+    JsonNode file = call("POST", "/transit-card-files", "{\"date\":\"2026-11-13\"}", 201);
+    assertThat(file.path("fileDate").asString()).isEqualTo("2026-11-13");
     assertThat(file.path("notifications").asInt()).isGreaterThanOrEqualTo(1);
 
-    HttpResponse<String> content = send("GET", "/transit-card-files/2026-11-15/content", null);
+    HttpResponse<String> content = send("GET", "/transit-card-files/2026-11-13/content", null);
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(content.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     List<CSVRecord> lines = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -56,7 +60,7 @@ class TransitCardFileIT extends EldercareTestSupport {
     assertThat(content.body()).doesNotContain(valid).doesNotContain("𠮷祥");
     assertThat(pendingDeathRecords()).as("delivered by the file").doesNotContain(515151L);
 
-    JsonNode again = call("POST", "/transit-card-files", "{\"date\":\"2026-11-15\"}", 201);
+    JsonNode again = call("POST", "/transit-card-files", "{\"date\":\"2026-11-13\"}", 201);
     assertThat(again.path("generatedAt").asString()).as("idempotent").isEqualTo(file.path("generatedAt").asString());
   }
 
@@ -67,9 +71,9 @@ class TransitCardFileIT extends EldercareTestSupport {
     assertThat(problem(CITY_ADMINISTRATOR, "GET", "/transit-card-files/2026-11-16", null, 404)).isEqualTo("not-found");
     assertThat(problem(CITY_ADMINISTRATOR, "GET", "/transit-card-files/2026-11-16/content", null, 404))
         .isEqualTo("not-found");
-    assertThat(problem(ZHUJI_OFFICER, "POST", "/transit-card-files", "{\"date\":\"2026-11-14\"}", 403))
+    assertThat(problem(ZHUJI_OFFICER, "POST", "/transit-card-files", "{\"date\":\"2026-11-12\"}", 403))
         .isEqualTo("forbidden");
-    assertThat(problem(CITY_ADMINISTRATOR, "GET", "/transit-card-files/2026-11-14", null, 404)).isEqualTo("not-found");
+    assertThat(problem(CITY_ADMINISTRATOR, "GET", "/transit-card-files/2026-11-12", null, 404)).isEqualTo("not-found");
   }
 
   @Test
@@ -105,6 +109,15 @@ class TransitCardFileIT extends EldercareTestSupport {
         .satisfies(r -> assertThat(r.get("status")).isEqualTo("VALID"));
     assertThat(lines).filteredOn(r -> r.get("card_number").equals("RPT000000001")).singleElement()
         .satisfies(r -> assertThat(r.get("status")).isEqualTo("BLOCKED"));
+  }
+
+  @Test
+  void theDailyJobGeneratesTodaysFileOnce() throws Exception {
+    TransitCardFile first = jobs.transitCardFile();
+    assertThat(first.fileDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 15));
+    assertThat(call("GET", "/transit-card-files/2026-11-15", null, 200).path("lineCount").asInt())
+        .isEqualTo(first.lineCount());
+    assertThat(jobs.transitCardFile().generatedAt()).as("idempotent").isEqualTo(first.generatedAt());
   }
 
   private List<Long> pendingDeathRecords() throws Exception {
