@@ -1,6 +1,9 @@
 package gov.civilaffairs.eldercare.enterprise;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,4 +28,21 @@ import org.springframework.validation.annotation.Validated;
 public record WelfareEnterpriseProperties(
     @DefaultValue("0.25") @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal minimumDisabledShare,
     @DefaultValue("10") @Min(0) int minimumDisabledEmployees) {
+
+  /**
+   * The quantitative conditions an enterprise with these employees does not meet, as reasons for a caseworker;
+   * empty when it meets them. The share is rounded to 4 decimals (HALF_UP) before it is compared.
+   */
+  public List<String> unmetConditions(int employees, int disabledEmployees) {
+    List<String> reasons = new ArrayList<>();
+    if (disabledEmployees < minimumDisabledEmployees) {
+      reasons.add("disabled employees " + disabledEmployees + " fewer than " + minimumDisabledEmployees);
+    }
+    BigDecimal share = employees == 0 ? BigDecimal.ZERO
+        : BigDecimal.valueOf(disabledEmployees).divide(BigDecimal.valueOf(employees), 4, RoundingMode.HALF_UP);
+    if (share.compareTo(minimumDisabledShare) < 0) {
+      reasons.add("disabled share " + share + " below " + minimumDisabledShare);
+    }
+    return reasons;
+  }
 }

@@ -1,7 +1,5 @@
 package gov.civilaffairs.eldercare.enterprise;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,15 +89,7 @@ public class WelfareEnterprises {
       throw ProblemException.unprocessable("wrong-year", "inspectedOn: " + inspectedOn + " is before the year "
           + year + " inspected.");
     }
-    List<String> reasons = new ArrayList<>();
-    if (disabledEmployees < policy.minimumDisabledEmployees()) {
-      reasons.add("disabled employees " + disabledEmployees + " fewer than " + policy.minimumDisabledEmployees());
-    }
-    BigDecimal share = employees == 0 ? BigDecimal.ZERO
-        : BigDecimal.valueOf(disabledEmployees).divide(BigDecimal.valueOf(employees), 4, RoundingMode.HALF_UP);
-    if (share.compareTo(policy.minimumDisabledShare()) < 0) {
-      reasons.add("disabled share " + share + " below " + policy.minimumDisabledShare());
-    }
+    List<String> reasons = new ArrayList<>(policy.unmetConditions(employees, disabledEmployees));
     findings.stream().map(String::strip).filter(f -> !f.isEmpty()).forEach(reasons::add);
     boolean passed = reasons.isEmpty();
     KeyHolder key = new GeneratedKeyHolder();
