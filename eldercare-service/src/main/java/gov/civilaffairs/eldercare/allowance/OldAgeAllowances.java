@@ -67,14 +67,14 @@ public class OldAgeAllowances {
    * {@link OldAgeAllowanceProperties#firstMonthOfLowestBand}), but not before the month the person was
    * registered here (Asia/Shanghai): months before registration are claimed by a back-dated grant (POST).
    *
-   * @return the allowances started
+   * @return the number of allowances started (inserted in JDBC batches)
    */
   @Transactional
-  public List<OldAgeAllowance> startDue(YearMonth month) {
+  public int startDue(YearMonth month) {
     YearMonth reckoned = policy.bandStart() == OldAgeAllowanceProperties.BandStart.MONTH_AFTER_BIRTHDAY
         ? month.minusMonths(1) : month;
     LocalDate bornBy = reckoned.atEndOfMonth().minusYears(policy.bands().get(0).minimumAge());
-    List<OldAgeAllowance> started = new ArrayList<>();
+    List<OldAgeAllowanceRepository.NewAllowance> started = new ArrayList<>();
     for (var candidate : repository.candidatesBornBy(bornBy)) {
       YearMonth inBand = policy.firstMonthOfLowestBand(candidate.birthDate());
       YearMonth registered = clock.civilMonth(candidate.registeredAt());
@@ -83,9 +83,10 @@ public class OldAgeAllowances {
         continue;
       }
       policy.monthlyAmount(candidate.birthDate(), startMonth).ifPresent(amount ->
-          started.add(repository.insert(candidate.personId(), amount, startMonth)));
+          started.add(new OldAgeAllowanceRepository.NewAllowance(candidate.personId(), amount, startMonth)));
     }
-    return started;
+    repository.insertAll(started);
+    return started.size();
   }
 
   /** The person's allowance, if any. */
