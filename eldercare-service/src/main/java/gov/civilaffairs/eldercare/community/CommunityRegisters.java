@@ -178,12 +178,16 @@ public class CommunityRegisters {
         clock.today().isAfter(due), recognitions);
   }
 
-  /** Associations within {@code area} (filtered in SQL), optionally only those whose election is overdue. */
+  /** Associations within {@code area}, optionally only those whose election is overdue (both filtered in SQL). */
   public List<Association> associations(RegionScope area, boolean onlyElectionOverdue, int size) {
-    RegionScope.SqlPredicate within = area.sqlPredicate("region_code");
-    return jdbc.sql("SELECT id FROM elderly_association WHERE " + within.sql() + " ORDER BY id LIMIT ?")
-        .params(within.parameters()).param(size).query(Long.class).list().stream().map(id -> association(id, area))
-        .filter(a -> !onlyElectionOverdue || a.electionOverdue()).toList();
+    RegionScope.SqlPredicate within = area.sqlPredicate("a.region_code");
+    return jdbc.sql("SELECT a.id FROM elderly_association a LEFT JOIN (SELECT association_id, MAX(elected_on) AS last"
+        + " FROM elderly_association_election GROUP BY association_id) e ON e.association_id = a.id WHERE "
+        + within.sql() + " AND (? = FALSE OR DATE_ADD(COALESCE(e.last, a.established_on), INTERVAL ? YEAR) < ?)"
+        + " ORDER BY a.id LIMIT ?")
+        .params(within.parameters()).param(onlyElectionOverdue).param(policy.associationTermYears())
+        .param(clock.today()).param(size)
+        .query(Long.class).list().stream().map(id -> association(id, area)).toList();
   }
 
   /** @throws ProblemException 422 {@code future-date}, {@code before-last-election} */

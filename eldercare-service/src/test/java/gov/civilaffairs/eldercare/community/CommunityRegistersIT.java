@@ -51,6 +51,10 @@ class CommunityRegistersIT extends EldercareTestSupport {
         "{\"electedOn\":\"2024-05-10\",\"chair\":\"赵德明\"}", 200);
     assertThat(elected.path("nextElectionDue").asString()).isEqualTo("2027-05-10");
     assertThat(elected.path("electionOverdue").asBoolean()).isFalse();
+    assertThat(call(JIYANG_CASEWORKER, "GET", "/elderly-associations?electionOverdue=true", null, 200).valueStream()
+        .map(x -> x.path("id").asLong()).toList()).doesNotContain(association);
+    assertThat(call(JIYANG_CASEWORKER, "GET", "/elderly-associations", null, 200).valueStream()
+        .map(x -> x.path("id").asLong()).toList()).contains(association);
     assertThat(problem(JIYANG_CASEWORKER, "POST", "/elderly-associations/" + association + "/elections",
         "{\"electedOn\":\"2023-05-10\",\"chair\":\"钱\"}", 422)).isEqualTo("before-last-election");
     JsonNode recognised = call(JIYANG_CASEWORKER, "POST", "/elderly-associations/" + association + "/recognitions",
