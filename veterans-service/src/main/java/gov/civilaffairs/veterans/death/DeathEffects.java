@@ -2,8 +2,10 @@ package gov.civilaffairs.veterans.death;
 
 import java.util.List;
 
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.veterans.person.EntitledPersons;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,10 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeathEffects {
 
   private final DeathEffectsRepository repository;
+  private final EntitledPersons persons;
   private final BureauClock clock;
 
-  DeathEffects(DeathEffectsRepository repository, BureauClock clock) {
+  DeathEffects(DeathEffectsRepository repository, EntitledPersons persons, BureauClock clock) {
     this.repository = repository;
+    this.persons = persons;
     this.clock = clock;
   }
 
@@ -30,20 +34,26 @@ public class DeathEffects {
     return repository.grantsOfPerson(personId);
   }
 
-  /** A page of caseworker tasks ordered by id; {@code status} {@code OPEN}, {@code CLOSED} or null for all. */
-  public List<CaseworkerTask> tasks(String status, int offset, int limit) {
-    return repository.tasks(status, offset, limit);
+  /**
+   * A page of caseworker tasks of persons registered within {@code area} (filtered in SQL), ordered by id;
+   * {@code status} {@code OPEN}, {@code CLOSED} or null for all.
+   */
+  public List<CaseworkerTask> tasks(String status, RegionScope area, int offset, int limit) {
+    return repository.tasks(status, area, offset, limit);
   }
 
   /**
    * Records that a grant was paid. Paying a paid grant again returns it unchanged (a retrying client).
    *
-   * @throws ProblemException 404 if there is no such grant; 409 {@code grant-not-payable} if it was
-   *     withdrawn or is a recovery claim
+   * @param area the caller's area: a grant of a person registered outside it is answered as if it did not exist
+   * @throws ProblemException 404 if there is no such grant or it lies outside {@code area}; 409
+   *     {@code grant-not-payable} if it was withdrawn or is a recovery claim
    */
   @Transactional
-  public Grant markPaid(long grantId) {
-    Grant grant = repository.findGrant(grantId, true).orElseThrow(() -> ProblemException.notFound("Grant", grantId));
+  public Grant markPaid(long grantId, RegionScope area) {
+    Grant grant = repository.findGrant(grantId, true)
+        .filter(found -> area.covers(persons.require(found.entitledPersonId()).regionCode()))
+        .orElseThrow(() -> ProblemException.notFound("Grant", grantId));
     switch (grant.status()) {
       case DUE -> repository.updateGrant(grantId, GrantStatus.PAID, clock.now());
       case PAID -> { }

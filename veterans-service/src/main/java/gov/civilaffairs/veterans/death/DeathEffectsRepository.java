@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import gov.civilaffairs.platform.security.RegionScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -105,10 +108,20 @@ class DeathEffectsRepository {
         .param(deathRecordId).query(DeathEffectsRepository::task).list();
   }
 
-  List<CaseworkerTask> tasks(String status, int offset, int limit) {
-    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task"
-            + (status == null ? "" : " WHERE status = :status") + " ORDER BY id LIMIT :limit OFFSET :offset")
-        .param("status", status).param("limit", limit).param("offset", offset)
+  /** A page of tasks of persons registered within {@code area} (filtered in SQL), by id. */
+  List<CaseworkerTask> tasks(String status, RegionScope area, int offset, int limit) {
+    RegionScope.SqlPredicate within = area.sqlPredicate("p.region_code");
+    List<Object> parameters = new ArrayList<>();
+    if (status != null) {
+      parameters.add(status);
+    }
+    parameters.addAll(within.parameters());
+    parameters.add(limit);
+    parameters.add(offset);
+    return jdbc.sql("SELECT t.id, t.entitled_person_id, t.death_record_id, t.kind, t.status, t.opened_at, t.closed_at "
+            + "FROM caseworker_task t JOIN entitled_person p ON p.id = t.entitled_person_id WHERE "
+            + (status == null ? "" : "t.status = ? AND ") + within.sql() + " ORDER BY t.id LIMIT ? OFFSET ?")
+        .params(parameters)
         .query(DeathEffectsRepository::task).list();
   }
 
