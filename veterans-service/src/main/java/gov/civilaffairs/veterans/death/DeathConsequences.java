@@ -3,6 +3,7 @@ package gov.civilaffairs.veterans.death;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import gov.civilaffairs.veterans.person.EntitledPerson;
 import gov.civilaffairs.veterans.person.EntitledPersons;
 import gov.civilaffairs.veterans.person.PensionStatus;
 import gov.civilaffairs.veterans.person.PeriodicPension;
+import gov.civilaffairs.veterans.person.PersonPension;
 import gov.civilaffairs.veterans.person.PersonStatus;
+import gov.civilaffairs.veterans.standard.PensionAmounts;
+import gov.civilaffairs.veterans.standard.PensionStandards;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +45,11 @@ class DeathConsequences {
   private final DeathRules rules;
   private final BureauClock clock;
   private final ApplicationEventPublisher events;
+  private final PensionStandards standards;
 
   DeathConsequences(EntitledPersons persons, DeathEffectsRepository effects, DeathRules rules, BureauClock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, PensionStandards standards) {
+    this.standards = standards;
     this.persons = persons;
     this.effects = effects;
     this.rules = rules;
@@ -52,7 +58,8 @@ class DeathConsequences {
   }
 
   /**
-   * A confirmed death: stops the person's pensions after the month rule, grants the funeral subsidy and
+   * A confirmed death: stops the person's pensions after the month rule, grants the funeral subsidy (from the
+   * pension standard in force in the month of death) and
    * one-off pension of their category, and opens a survivor-pension review where the policy says so.
    * Nothing happens for a person this service does not know, a record already applied or revoked, or an
    * event already processed.
@@ -84,10 +91,20 @@ class DeathConsequences {
     Changes changes = new Changes(person.id(), death.deathRecordId(), death.eventId(), now);
     persons.markDeceased(person.id(), death.dateOfDeath());
     BigDecimal monthlyPension = BigDecimal.ZERO.setScale(2);
+    List<String> pensionBasis = new ArrayList<>();
     YearMonth lastPaid = rules.lastPaidMonth(death.dateOfDeath());
+    YearMonth monthOfDeath = YearMonth.from(death.dateOfDeath());
+    PensionAmounts amounts = standards.amounts();
     for (PeriodicPension pension : persons.pensionsOf(person.id())) {
       if (pension.status() == PensionStatus.ACTIVE) {
-        monthlyPension = monthlyPension.add(pension.monthlyAmount());
+        // The pension the person received when they died: the standard in force in the month of death.
+        BigDecimal due = amounts.dueFor(new PersonPension(person, pension), monthOfDeath);
+        monthlyPension = monthlyPension.add(due);
+        pensionBasis.add(amounts.standardFor(person, monthOfDeath)
+            .map(standard -> "at the standard in force " + monthOfDeath + " (effective " + standard.effectiveFrom()
+                + ", " + standard.nationalSource()
+                + (standard.localSource() == null ? "" : " + " + standard.localSource()) + ")")
+            .orElse("at the registered amount (no standard of the scale in force " + monthOfDeath + ")"));
         persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
         changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
             pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
@@ -95,7 +112,7 @@ class DeathConsequences {
             PensionTerminated.DEATH, death.deathRecordId(), lastPaid, now));
       }
     }
-    rules.funeralSubsidy(person, monthlyPension)
+    rules.funeralSubsidy(person, monthlyPension, String.join("; ", pensionBasis))
         .ifPresent(award -> grantToSurvivors(changes, GrantKind.FUNERAL_SUBSIDY, award));
     rules.oneOffPension(person).ifPresent(award -> grantToSurvivors(changes, GrantKind.ONE_OFF_PENSION, award));
     if (rules.opensSurvivorReview(person)) {
@@ -121,7 +138,7 @@ class DeathConsequences {
 
   /**
    * A revoked death record: the person is living again, pensions stopped by the record resume with
-   * arrears for the missed months, unpaid grants of the record are withdrawn and paid ones become
+   * arrears for the missed months (each at the standard in force that month), unpaid grants of the record are withdrawn and paid ones become
    * recovery claims, open caseworker tasks are closed. A record never applied is remembered as revoked
    * so that a later delivery of its person-deceased event changes nothing.
    */
@@ -144,13 +161,18 @@ class DeathConsequences {
   private void restore(long personId, DeathRecordRevoked revocation, Instant now) {
     Changes changes = new Changes(personId, revocation.deathRecordId(), revocation.eventId(), now);
     persons.markLiving(personId);
+    EntitledPerson person = persons.require(personId);
+    PensionAmounts amounts = standards.amounts();
     for (PeriodicPension pension : persons.pensionsOf(personId)) {
       if (pension.status() == PensionStatus.STOPPED
           && Long.valueOf(revocation.deathRecordId()).equals(pension.stoppedByDeathRecordId())) {
         persons.resumePension(pension.id());
         changes.record(ChangeType.PENSION_RESUMED, "PENSION", pension.id(), null,
             pension.kind() + " resumed after " + pension.paidThroughMonth());
-        DeathRules.arrears(pension, pension.paidThroughMonth(), clock.currentMonth())
+        PersonPension resumed = new PersonPension(person, persons.pensionsOf(personId).stream()
+            .filter(p -> p.id() == pension.id()).findFirst().orElseThrow());
+        DeathRules.arrears(pension, pension.paidThroughMonth(), clock.currentMonth(),
+                month -> amounts.dueFor(resumed, month))
             .ifPresent(award -> grant(changes, GrantKind.PENSION_ARREARS, award));
       }
     }
