@@ -13,6 +13,8 @@ import gov.civilaffairs.veterans.death.DeathEffectsRepository.DeathRecordState;
 import gov.civilaffairs.veterans.events.PensionTerminated;
 import gov.civilaffairs.veterans.events.SurvivorBenefitGranted;
 import gov.civilaffairs.veterans.person.EntitledPerson;
+import gov.civilaffairs.veterans.person.EntitledPersonDeathRevoked;
+import gov.civilaffairs.veterans.person.EntitledPersonDied;
 import gov.civilaffairs.veterans.person.EntitledPersons;
 import gov.civilaffairs.veterans.person.PensionStatus;
 import gov.civilaffairs.veterans.person.PeriodicPension;
@@ -33,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * effect, and a death record once revoked is never applied again, even if its person-deceased event is
  * delivered again later. Every change is recorded with the death record and event that caused it.
  * Each pension stopped raises {@link PensionTerminated} and each funeral subsidy or one-off pension
- * {@link SurvivorBenefitGranted}, in the same transaction (they leave through the outbox).
+ * {@link SurvivorBenefitGranted}, in the same transaction (they leave through the outbox); the death itself
+ * raises {@link EntitledPersonDied} and its revocation {@link EntitledPersonDeathRevoked}, inside the service
+ * only (certificates are revoked and restored on them).
  */
 @Service
 class DeathConsequences {
@@ -121,6 +125,7 @@ class DeathConsequences {
           "a survivor may now qualify for a periodic pension: check and register");
     }
     effects.saveDeathRecord(death.deathRecordId(), person.id(), death.dateOfDeath(), DeathRecordStatus.APPLIED, now);
+    events.publishEvent(new EntitledPersonDied(person.id(), death.deathRecordId(), death.dateOfDeath()));
   }
 
   private long grant(Changes changes, GrantKind kind, Award award) {
@@ -190,6 +195,7 @@ class DeathConsequences {
             grant.kind() + " already paid on " + grant.paidAt() + ": to be recovered");
       }
     }
+    events.publishEvent(new EntitledPersonDeathRevoked(personId, revocation.deathRecordId()));
     List<CaseworkerTask> tasks = effects.openTasksOfDeathRecord(revocation.deathRecordId());
     for (CaseworkerTask task : tasks) {
       effects.closeTask(task.id(), now);
