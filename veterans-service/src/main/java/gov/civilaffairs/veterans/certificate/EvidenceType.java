@@ -19,6 +19,11 @@ public enum EvidenceType {
   WAR_PARTICIPATION_PROOF,
   /** 参试证明 (档案记载). */
   NUCLEAR_TEST_PROOF,
+  /**
+   * 下岗失业证明 / 企业破产、改制证明: proves that a disabled veteran lost their job, for the work-injury and
+   * social-insurance subsidies of laid-off disabled veterans.
+   */
+  LAYOFF_PROOF,
   /** 档案记载: another entry of the personnel file. */
   ARCHIVE_RECORD,
   /** Anything else; the reference says what it is. */
