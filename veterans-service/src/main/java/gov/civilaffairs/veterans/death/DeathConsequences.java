@@ -144,7 +144,8 @@ class DeathConsequences {
   /**
    * A revoked death record: the person is living again, pensions stopped by the record resume with
    * arrears for the missed months (each at the standard in force that month), unpaid grants of the record are withdrawn and paid ones become
-   * recovery claims, open caseworker tasks are closed. A record never applied is remembered as revoked
+   * recovery claims, open caseworker tasks are closed, and a survivor-pension review already completed with a
+   * survivor registered opens a withdrawal review for the caseworker. A record never applied is remembered as revoked
    * so that a later delivery of its person-deceased event changes nothing.
    */
   @Transactional
@@ -201,6 +202,14 @@ class DeathConsequences {
       effects.closeTask(task.id(), now);
       changes.record(ChangeType.CASEWORKER_TASK_CLOSED, "CASEWORKER_TASK", task.id(), null,
           task.kind() + " closed: death record revoked");
+    }
+    for (CaseworkerTask done : effects.completedTasksOfDeathRecord(revocation.deathRecordId())) {
+      if (done.outcome() == TaskOutcome.SURVIVOR_REGISTERED) {
+        long task = effects.openTask(personId, revocation.deathRecordId(),
+            CaseworkerTask.SURVIVOR_PENSION_WITHDRAWAL_REVIEW, now);
+        changes.record(ChangeType.CASEWORKER_TASK_OPENED, "CASEWORKER_TASK", task, null, "survivor (entitled person "
+            + done.survivorPersonId() + ") was registered on the strength of the revoked death: review their pension");
+      }
     }
   }
 

@@ -28,8 +28,8 @@ class DeathEffectsRepository {
 
   private static final String GRANT_COLUMNS =
       "id, entitled_person_id, death_record_id, kind, amount, basis, status, granted_at, paid_at";
-  private static final String TASK_COLUMNS =
-      "id, entitled_person_id, death_record_id, kind, status, opened_at, closed_at";
+  private static final String TASK_COLUMNS = "id, entitled_person_id, death_record_id, kind, status, opened_at, "
+      + "closed_at, outcome, survivor_person_id, note, closed_by";
   private static final String CHANGE_COLUMNS = "id, entitled_person_id, death_record_id, event_id, change_type, "
       + "subject, subject_id, amount, detail, changed_at";
 
@@ -118,11 +118,28 @@ class DeathEffectsRepository {
     parameters.addAll(within.parameters());
     parameters.add(limit);
     parameters.add(offset);
-    return jdbc.sql("SELECT t.id, t.entitled_person_id, t.death_record_id, t.kind, t.status, t.opened_at, t.closed_at "
-            + "FROM caseworker_task t JOIN entitled_person p ON p.id = t.entitled_person_id WHERE "
+    return jdbc.sql("SELECT t.id, t.entitled_person_id, t.death_record_id, t.kind, t.status, t.opened_at, t.closed_at, "
+            + "t.outcome, t.survivor_person_id, t.note, t.closed_by FROM caseworker_task t JOIN entitled_person p ON p.id = t.entitled_person_id WHERE "
             + (status == null ? "" : "t.status = ? AND ") + within.sql() + " ORDER BY t.id LIMIT ? OFFSET ?")
         .params(parameters)
         .query(DeathEffectsRepository::task).list();
+  }
+
+  Optional<CaseworkerTask> findTask(long id, boolean forUpdate) {
+    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))
+        .param(id).query(DeathEffectsRepository::task).optional();
+  }
+
+  List<CaseworkerTask> completedTasksOfDeathRecord(long deathRecordId) {
+    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task WHERE death_record_id = ? AND status = 'COMPLETED' "
+            + "ORDER BY id").param(deathRecordId).query(DeathEffectsRepository::task).list();
+  }
+
+  void completeTask(long id, TaskOutcome outcome, Long survivorPersonId, String note, String closedBy, Instant now) {
+    jdbc.sql("""
+        UPDATE caseworker_task SET status = 'COMPLETED', outcome = ?, survivor_person_id = ?, note = ?, closed_by = ?,
+          closed_at = ?
+        WHERE id = ?""").params(outcome.name(), survivorPersonId, note, closedBy, utc(now), id).update();
   }
 
   void closeTask(long id, Instant now) {
@@ -160,8 +177,11 @@ class DeathEffectsRepository {
   }
 
   private static CaseworkerTask task(ResultSet rs, int row) throws SQLException {
+    String outcome = rs.getString("outcome");
     return new CaseworkerTask(rs.getLong("id"), rs.getLong("entitled_person_id"), rs.getLong("death_record_id"),
-        rs.getString("kind"), rs.getString("status"), instant(rs, "opened_at"), instant(rs, "closed_at"));
+        rs.getString("kind"), rs.getString("status"), instant(rs, "opened_at"), instant(rs, "closed_at"),
+        outcome == null ? null : TaskOutcome.valueOf(outcome), rs.getObject("survivor_person_id", Long.class),
+        rs.getString("note"), rs.getString("closed_by"));
   }
 
   private static LocalDateTime utc(Instant instant) {

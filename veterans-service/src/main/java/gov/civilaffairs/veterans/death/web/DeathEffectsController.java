@@ -13,6 +13,7 @@ import gov.civilaffairs.veterans.person.EntitledPersons;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -73,12 +75,29 @@ class DeathEffectsController {
   @GetMapping("/caseworker-tasks")
   @Operation(summary = "Caseworker tasks opened by deaths, e.g. SURVIVOR_PENSION_REVIEW, ordered by id",
       description = "Only tasks of persons in the caller's area (filtered in SQL). 400 on a status other than "
-          + "OPEN or CLOSED or an offset/limit out of range.")
+          + "OPEN, COMPLETED or CLOSED or an offset/limit out of range.")
   @Audited(action = AuditAction.READ, objectType = "caseworker-task")
   List<CaseworkerTask> tasks(
-      @Parameter(example = "OPEN") @RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED") String status,
+      @Parameter(example = "OPEN") @RequestParam(required = false) @Pattern(regexp = "OPEN|COMPLETED|CLOSED")
+      String status,
       @RequestParam(defaultValue = "0") @Min(0) int offset,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
     return effects.tasks(status, caller.regionScope(), offset, limit);
+  }
+
+  @PostMapping("/caseworker-tasks/{id}/completion")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
+  @Operation(summary = "Complete a caseworker task with its outcome, e.g. the survivor registered for a periodic pension",
+      description = "SURVIVOR_REGISTERED names the survivor, registered first as an entitled person of a survivor "
+          + "category; NOT_ELIGIBLE needs a note; SURVIVOR_PENSION_WITHDRAWN completes a withdrawal review. "
+          + "Idempotent for the same outcome. 400 on invalid fields; 404 if none in the caller's area; 409 "
+          + "task-not-open; 422 task-outcome, survivor-required, survivor-not-registered, survivor-category or "
+          + "note-required.")
+  @Audited(action = AuditAction.UPDATE, objectType = "caseworker-task", objectId = "#id",
+      person = "#result?.entitledPersonId()")
+  CaseworkerTask complete(@Parameter(example = "5") @PathVariable long id,
+      @Valid @RequestBody CompleteTaskRequest request, Caller caller) {
+    return effects.completeTask(id, request.outcome(), request.survivorNationalIdNumber(), request.note(),
+        caller.regionScope(), caller.id());
   }
 }
