@@ -94,29 +94,20 @@ class DeathConsequences {
   private void applyTo(EntitledPerson person, PersonDeceased death, Instant now) {
     Changes changes = new Changes(person.id(), death.deathRecordId(), death.eventId(), now);
     persons.markDeceased(person.id(), death.dateOfDeath());
-    BigDecimal monthlyPension = BigDecimal.ZERO.setScale(2);
-    List<String> pensionBasis = new ArrayList<>();
     YearMonth lastPaid = rules.lastPaidMonth(death.dateOfDeath());
-    YearMonth monthOfDeath = YearMonth.from(death.dateOfDeath());
-    PensionAmounts amounts = standards.amounts();
-    for (PeriodicPension pension : persons.pensionsOf(person.id())) {
-      if (pension.status() == PensionStatus.ACTIVE) {
-        // The pension the person received when they died: the standard in force in the month of death.
-        BigDecimal due = amounts.dueFor(new PersonPension(person, pension), monthOfDeath);
-        monthlyPension = monthlyPension.add(due);
-        pensionBasis.add(amounts.standardFor(person, monthOfDeath)
-            .map(standard -> "at the standard in force " + monthOfDeath + " (effective " + standard.effectiveFrom()
-                + ", " + standard.nationalSource()
-                + (standard.localSource() == null ? "" : " + " + standard.localSource()) + ")")
-            .orElse("at the registered amount (no standard of the scale in force " + monthOfDeath + ")"));
-        persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
-        changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
-            pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
-        events.publishEvent(new PensionTerminated(UUID.randomUUID(), person.id(), pension.id(), pension.kind(),
-            PensionTerminated.DEATH, death.deathRecordId(), lastPaid, now));
-      }
+    // The pension the person received when they died: the standard in force in the month of death.
+    List<PeriodicPension> received = persons.pensionsOf(person.id()).stream()
+        .filter(pension -> pension.status() == PensionStatus.ACTIVE).toList();
+    PensionAtDeath atDeath = PensionAtDeath.of(standards.amounts(), person, received,
+        YearMonth.from(death.dateOfDeath()));
+    for (PeriodicPension pension : received) {
+      persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
+      changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
+          pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
+      events.publishEvent(new PensionTerminated(UUID.randomUUID(), person.id(), pension.id(), pension.kind(),
+          PensionTerminated.DEATH, death.deathRecordId(), lastPaid, now));
     }
-    rules.funeralSubsidy(person, monthlyPension, String.join("; ", pensionBasis))
+    rules.funeralSubsidy(person, atDeath.monthlyAmount(), atDeath.basis())
         .ifPresent(award -> grantToSurvivors(changes, GrantKind.FUNERAL_SUBSIDY, award));
     rules.oneOffPension(person).ifPresent(award -> grantToSurvivors(changes, GrantKind.ONE_OFF_PENSION, award));
     if (rules.opensSurvivorReview(person)) {

@@ -71,7 +71,7 @@ class DeathEffectsRepository {
     jdbc.sql("""
         INSERT INTO benefit_grant (entitled_person_id, death_record_id, kind, amount, basis, status, granted_at)
         VALUES (?, ?, ?, ?, ?, 'DUE', ?)""")
-        .params(personId, deathRecordId, kind.name(), award.amount(), award.basis(), utc(now)).update(key);
+        .params(personId, deathRecordId, kind.name(), award.amount(), fit(award.basis()), utc(now)).update(key);
     return key.getKey().longValue();
   }
 
@@ -152,7 +152,7 @@ class DeathEffectsRepository {
         INSERT INTO benefit_change (entitled_person_id, death_record_id, event_id, change_type, subject, subject_id,
           amount, detail, changed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(personId, deathRecordId, eventId.toString(), type.name(), subject, subjectId, amount, detail, utc(now))
+        .params(personId, deathRecordId, eventId.toString(), type.name(), subject, subjectId, amount, fit(detail), utc(now))
         .update();
   }
 
@@ -182,6 +182,15 @@ class DeathEffectsRepository {
         rs.getString("kind"), rs.getString("status"), instant(rs, "opened_at"), instant(rs, "closed_at"),
         outcome == null ? null : TaskOutcome.valueOf(outcome), rs.getObject("survivor_person_id", Long.class),
         rs.getString("note"), rs.getString("closed_by"));
+  }
+
+  /** Text for a VARCHAR(500) column (basis, detail): long document names are cut, never a failed insert. */
+  private static String fit(String text) {
+    if (text.length() <= 500) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(498)) ? 498 : 499;
+    return text.substring(0, end) + "…";
   }
 
   private static LocalDateTime utc(Instant instant) {

@@ -30,8 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
  * not the amount registered with the person nor a later standard (DOMAIN.md, "The death rule", point 6); a
  * revocation after it was paid turns it into a recovery claim and the pension resumes with arrears at the
  * standards in force in the missed months. Months are relative to the real current month (Asia/Shanghai), so
- * the backdating limit of a standard (12 months) always holds. Scale used only here: disabled veteran, grade
- * 3, disabled on duty.
+ * the backdating limit of a standard (12 months) always holds. Scales used only here: disabled veterans of grade
+ * 3 disabled on duty and of grade 5 disabled in war. A standard published after the death and backdated to its
+ * month tops the subsidy up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -96,9 +97,44 @@ class FuneralSubsidyStandardIT {
     assertThat(byKind.get("PENSION_ARREARS").path("status").asString()).isEqualTo("DUE");
   }
 
+  @Test
+  void aStandardPublishedLaterAndBackdatedToTheDeathTopsUpTheFuneralSubsidyOnce() throws Exception {
+    YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+    String person = api.register("DISABLED_VETERAN", 5, "WAR", "2000.00", now.minusMonths(11).toString(),
+        "330681001001");
+    long personId = RegistryEvents.nextId();
+    long deathRecordId = RegistryEvents.nextId();
+    RegistryEvents registry = new RegistryEvents(cloudEvents, kafkaAdmin);
+    registry.deceased(personId, deathRecordId, person, now.minusMonths(3).atDay(20).toString());
+    assertThat(funeralSubsidies(person)).as("no standard yet: the registered amount").containsExactly("24000.00 DUE");
+
+    publish(5, now.minusMonths(5), "2300.00", "200.00");
+    assertThat(funeralSubsidies(person)).as("12 x 500.00 more").containsExactly("24000.00 DUE", "6000.00 DUE");
+    publish(5, now.minusMonths(4), "2250.00", "150.00");
+    assertThat(funeralSubsidies(person)).as("a lower standard takes nothing back")
+        .containsExactly("24000.00 DUE", "6000.00 DUE");
+    publish(5, now.minusMonths(2), "2700.00", "300.00");
+    assertThat(funeralSubsidies(person)).as("effective after the month of death: no change")
+        .containsExactly("24000.00 DUE", "6000.00 DUE");
+
+    registry.revoked(personId, deathRecordId);
+    assertThat(funeralSubsidies(person)).containsExactly("24000.00 WITHDRAWN", "6000.00 WITHDRAWN");
+  }
+
+  private java.util.List<String> funeralSubsidies(String person) {
+    return api.get("/entitled-persons/" + person + "/grants").valueStream()
+        .filter(grant -> grant.path("kind").asString().equals("FUNERAL_SUBSIDY"))
+        .map(grant -> grant.path("amount").decimalValue().setScale(2) + " " + grant.path("status").asString())
+        .toList();
+  }
+
   private void publish(YearMonth effectiveFrom, String national, String local) {
-    Map<String, Object> body = new HashMap<>(Map.of("category", "DISABLED_VETERAN", "disabilityGrade", 3,
-        "disabilityCause", "DUTY", "effectiveFrom", effectiveFrom.toString(), "nationalAmount", national,
+    publish(3, effectiveFrom, national, local);
+  }
+
+  private void publish(int grade, YearMonth effectiveFrom, String national, String local) {
+    Map<String, Object> body = new HashMap<>(Map.of("category", "DISABLED_VETERAN", "disabilityGrade", grade,
+        "disabilityCause", grade == 3 ? "DUTY" : "WAR", "effectiveFrom", effectiveFrom.toString(), "nationalAmount", national,
         "localSupplement", local, "nationalSource", "退役军人部发〔2026〕12号",
         "localSource", "诸暨市退役军人事务局〔2026〕5号"));
     HttpResponse<String> response = api.post("/pension-standards", body);
