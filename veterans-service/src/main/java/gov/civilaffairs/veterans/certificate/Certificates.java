@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.time.BureauClock;
@@ -223,6 +224,6 @@ public class Certificates {
   }
 
   private static <T extends Enum<T>> Set<T> sorted(Set<T> values) {
-    return new java.util.TreeSet<>(values);
+    return new TreeSet<>(values);
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class FuneralSubsidySupplement {
           && pension.stoppedByDeathRecordId() != null
           && !YearMonth.from(person.dateOfDeath()).isBefore(standard.effectiveFrom())) {
         deceased.put(person.id(), person);
-        stopped.computeIfAbsent(person.id(), id -> new java.util.ArrayList<>()).add(pension);
+        stopped.computeIfAbsent(person.id(), id -> new ArrayList<>()).add(pension);
       }
     }
     Instant now = clock.now();

@@ -90,12 +90,25 @@ class MedicalSettlementIT {
   }
 
   @Test
-  void aSeverelyDisabledVeteranHasTheWholeRemainingCostCoveredWithoutCap() {
+  void aSeverelyDisabledVeteranHasTheWholeRemainingCostCoveredWithoutCapAndTheCallerCannotSetTheSubsidy() {
     String veteran = api.register("DISABLED_VETERAN", 2, "WAR", "5200.00", "2020-01", VILLAGE);
     JsonNode settlement = RestClientSupport.json(settle(veteran, "ZY" + RegistryEvents.nextId(), "INPATIENT",
         "2026-03-01", "2026-03-20", "90000.00", "35000.00", "5000.00", "0.00", CASEWORKER));
     assertThat(settlement.path("veteransSubsidy").decimalValue()).isEqualByComparingTo("50000.00");
     assertThat(settlement.path("selfPaid").decimalValue()).isEqualByComparingTo("0.00");
+
+    String other = api.register("MARTYR_SURVIVOR", null, null, "1600.00", "2020-01", VILLAGE);
+    Map<String, Object> body = new HashMap<>(Map.of("hospitalCode", "12330681470000123X", "hospitalName", "诸暨市人民医院",
+        "settlementReference", "MZ" + RegistryEvents.nextId(), "careType", "OUTPATIENT", "admittedOn", "2026-03-02",
+        "settledOn", "2026-03-02", "totalCost", "1000.00", "insurancePaid", "600.00", "criticalIllnessPaid", "0.00",
+        "medicalAssistancePaid", "0.00"));
+    body.put("veteransSubsidy", "400.00");
+    body.put("selfPaid", "0.00");
+    HttpResponse<String> created = api.send("POST", "/entitled-persons/" + other + "/medical-settlements", body,
+        CASEWORKER);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(RestClientSupport.json(created).path("veteransSubsidy").decimalValue()).as("computed, not taken")
+        .isEqualByComparingTo("200.00");
   }
 
   @Test
