@@ -10,6 +10,7 @@ import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRecordRepository;
 import gov.civilaffairs.registry.death.DeathRegistry;
+import gov.civilaffairs.registry.death.DeathSourcePolicy;
 import gov.civilaffairs.registry.death.RegistrationOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,10 +41,12 @@ class DeathRecordController {
 
   private final DeathRegistry registry;
   private final DeathRecordRepository records;
+  private final DeathSourcePolicy sources;
 
-  DeathRecordController(DeathRegistry registry, DeathRecordRepository records) {
+  DeathRecordController(DeathRegistry registry, DeathRecordRepository records, DeathSourcePolicy sources) {
     this.registry = registry;
     this.records = records;
+    this.sources = sources;
   }
 
   @PostMapping
@@ -51,9 +54,13 @@ class DeathRecordController {
   @Operation(summary = "Report a death",
       description = "201 with outcome ACCEPTED (confirmed, or attached to the person's known death) or HELD_FOR_REVIEW; "
           + "200 with outcome DUPLICATE and the existing record when this source already sent this reference. "
-          + "400 invalid ID number (with the reason) or field; 422 death in the future or before birth.")
+          + "400 invalid ID number (with the reason) or field; 403 source-not-allowed when the source is not "
+          + "one the caller may report (police HUKOU_CANCELLATION, hospital MEDICAL_CERTIFICATE, funeral home "
+          + "CREMATION, staff CASEWORKER and COURT_DECLARATION; registry.death-sources); 422 death in the future or "
+          + "before birth.")
   @Audited(action = AuditAction.CREATE, objectType = "death-record", person = "#request.nationalIdNumber()")
-  ResponseEntity<RegistrationResponse> report(@Valid @RequestBody ReportDeathRequest request) {
+  ResponseEntity<RegistrationResponse> report(@Valid @RequestBody ReportDeathRequest request, Caller caller) {
+    sources.require(caller, request.source());
     DeathRegistry.Registration registration = registry.register(request.toReport());
     DeathRecordResponse record = response(registration.deathRecordId());
     HttpStatus status = registration.outcome() == RegistrationOutcome.DUPLICATE ? HttpStatus.OK : HttpStatus.CREATED;
