@@ -1,7 +1,9 @@
 package gov.civilaffairs.incomeverification.verification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -83,6 +86,9 @@ class VerificationIT {
 
   static final WireMockServer departments = new WireMockServer(wireMockConfig().dynamicPort());
 
+  /** The access token the stand-in identity provider issues to this service. */
+  static final String REGISTRY_TOKEN = "registry-access-token-of-income-verification";
+
   static {
     departments.start();
   }
@@ -112,6 +118,8 @@ class VerificationIT {
       registry.add("spring.http.serviceclient." + source.id() + ".base-url",
           () -> departments.baseUrl() + "/" + source.id());
     }
+    registry.add("spring.security.oauth2.client.provider.identity-provider.token-uri",
+        () -> departments.baseUrl() + "/oauth2/token");
   }
 
   @AfterAll
@@ -127,6 +135,11 @@ class VerificationIT {
     }
     departments.stubFor(get(urlPathEqualTo("/registry/persons")).willReturn(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"not-found\"}")));
+    // The identity provider's token endpoint: a token valid for 30 s, within the client's 60 s clock
+    // skew, so that every registry call fetches one and each test sees its own token request.
+    departments.stubFor(post("/oauth2/token").willReturn(okJson(
+        "{\"access_token\":\"" + REGISTRY_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":30,"
+            + "\"scope\":\"persons:read\"}")));
     circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
   }
 
@@ -158,6 +171,20 @@ class VerificationIT {
     JsonNode payload = json.readTree(event.value());
     assertThat(payload.get("perCapitaMonthlyIncome").decimalValue()).isEqualByComparingTo("500.00");
     assertThat(payload.at("/determination/outcome").asString()).isEqualTo("BELOW_ALLOWANCE_STANDARD");
+  }
+
+  @Test
+  void theRegistryIsAskedWithAClientCredentialsTokenAndNoOtherDepartmentGetsIt() {
+    submit(body("H-token", List.of(A), consent(LocalDate.now())));
+
+    departments.verify(postRequestedFor(urlPathEqualTo("/oauth2/token"))
+        .withBasicAuth(new BasicCredentials("income-verification", "demo-income-verification-secret"))
+        .withRequestBody(containing("grant_type=client_credentials"))
+        .withRequestBody(containing("scope=persons%3Aread")));
+    departments.verify(getRequestedFor(urlPathEqualTo("/registry/persons"))
+        .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + REGISTRY_TOKEN)));
+    assertThat(departments.findAll(postRequestedFor(urlPathEqualTo("/tax/household-member-queries"))))
+        .isNotEmpty().allSatisfy(request -> assertThat(request.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse());
   }
 
   @Test

@@ -55,7 +55,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(before = {MaskingAutoConfiguration.class, AuditAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
     ManagementWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-    UserDetailsServiceAutoConfiguration.class})
+    UserDetailsServiceAutoConfiguration.class},
+    // A service that is also an OAuth 2 client (client credentials to call another service) keeps
+    // this resource-server chain instead of Boot's oauth2Login default chain.
+    beforeName = "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 @EnableMethodSecurity
