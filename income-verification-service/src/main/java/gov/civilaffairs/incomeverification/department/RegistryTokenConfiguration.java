@@ -1,7 +1,10 @@
 package gov.civilaffairs.incomeverification.department;
 
+import java.io.IOException;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -9,6 +12,7 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2A
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
@@ -41,7 +45,18 @@ class RegistryTokenConfiguration {
         new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients));
     interceptor.setClientRegistrationIdResolver(request -> REGISTRATION);
     interceptor.setPrincipalResolver(request -> SERVICE);
+    ClientHttpRequestInterceptor tokenOrUnavailable = (request, body, execution) -> {
+      try {
+        return interceptor.intercept(request, body, execution);
+      } catch (OAuth2AuthorizationException e) {
+        // No token (identity provider down, or refused our credentials): the registry cannot be
+        // asked, a failure of the source like a connection error (ResourceAccessException:
+        // retried, counted by the circuit breaker, the source marked missing), never a 500.
+        throw new IOException("No token for the registry from the identity provider: "
+            + e.getError().getErrorCode(), e);
+      }
+    };
     return groups -> groups.filterByName(REGISTRATION)
-        .forEachClient((group, builder) -> builder.requestInterceptors(list -> list.add(interceptor)));
+        .forEachClient((group, builder) -> builder.requestInterceptors(list -> list.add(tokenOrUnavailable)));
   }
 }

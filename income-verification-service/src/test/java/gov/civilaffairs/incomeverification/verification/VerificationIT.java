@@ -188,6 +188,18 @@ class VerificationIT {
   }
 
   @Test
+  void withoutATokenTheRegistryIsAMissingSourceNotAnError() {
+    departments.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(500)));
+
+    ResponseEntity<JsonNode> response = submit(body("H-no-token", List.of(A), consent(LocalDate.now())));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    assertThat(response.getBody().at("/request/status").asString()).isEqualTo("PENDING");
+    assertThat(queryOf(response.getBody(), Source.REGISTRY).path("status").asString()).isEqualTo("UNAVAILABLE");
+    assertThat(departments.findAll(getRequestedFor(urlPathEqualTo("/registry/persons")))).isEmpty();
+  }
+
+  @Test
   void aMemberTheRegistryKnowsAsDeceasedIsNotCountedAmongTheLiving() {
     departments.stubFor(get(urlPathEqualTo("/registry/persons")).withQueryParam("nationalIdNumber", equalTo(B))
         .willReturn(okJson("{\"id\":7,\"nationalIdNumber\":\"110101********002X\",\"name\":\"李四\",\"sex\":\"FEMALE\","
