@@ -344,7 +344,77 @@ class VerificationIT {
         .contains("resilience4j_bulkhead_available_concurrent_calls{");
   }
 
+  @Test
+  void theHouseholdsListOfQueriesSaysWhoAskedWhyAboutWhomWhereWhenAndHowManyNeverTheValues() {
+    answers(Source.TAX, record(A, "WAGES", "1200.00"));
+    submit(body("H-list", List.of(A, B), consent(LocalDate.now())));
+
+    ResponseEntity<JsonNode> list = call("GET", "/households/H-list/department-queries?size=500", CASEWORKER, null);
+
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    JsonNode items = list.getBody().path("items");
+    assertThat(list.getBody().path("total").asLong()).as("8 departments x 2 members").isEqualTo(16);
+    assertThat(items).hasSize(16).allSatisfy(item -> {
+      assertThat(item.path("askedBy").asString()).isEqualTo("jiyang-caseworker");
+      assertThat(item.path("purpose").asString()).isEqualTo("ALLOWANCE_APPLICATION");
+      assertThat(item.path("outcome").asString()).isEqualTo("ANSWERED");
+      assertThat(item.path("retry").asBoolean()).isFalse();
+      assertThat(item.has("queriedAt")).isTrue();
+    });
+    assertThat(items.valueStream().filter(item -> item.path("source").asString().equals("TAX")
+        && item.path("nationalIdNumber").asString().equals(A))).singleElement()
+        .satisfies(item -> assertThat(item.path("recordCount").asInt()).isEqualTo(1));
+    assertThat(list.getBody().toString()).doesNotContain("1200").doesNotContain("WAGES");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE object_type = 'department-query-log'"
+        + " AND object_id = 'H-list' AND actor_id = 'jiyang-caseworker'").query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void theListAndTheRequestAreAreaCheckedAndIdNumbersMaskedForAVillageAssistant() {
+    Map<String, Object> request = new java.util.HashMap<>(body("H-area", List.of(A), consent(LocalDate.now())));
+    request.put("regionCode", "330681001001");
+    long id = submit(request).getBody().at("/request/id").asLong();
+    String diankou = "Bearer " + TestTokens.staff("diankou-caseworker", Role.TOWNSHIP_CASEWORKER, "330681104");
+    String assistant = "Bearer " + TestTokens.staff("jiangdong-assistant", Role.VILLAGE_ASSISTANT, "330681001001");
+
+    assertThat(call("GET", "/households/H-area/department-queries", diankou, null).getBody().path("items")).isEmpty();
+    assertThat(call("GET", "/verification-requests/" + id, diankou, null).getStatusCode().value()).isEqualTo(404);
+    assertThat(call("GET", "/verification-requests/" + id, CASEWORKER, null).getStatusCode().value()).isEqualTo(200);
+    JsonNode seenByAssistant = call("GET", "/households/H-area/department-queries", assistant, null).getBody();
+    assertThat(seenByAssistant.path("items")).hasSize(8).allSatisfy(item -> assertThat(
+        item.path("nationalIdNumber").asString()).isEqualTo(A.substring(0, 6) + "********" + A.substring(14)));
+  }
+
+  @Test
+  void rolesAndAreasOfSubmissions() {
+    String operations = "Bearer " + TestTokens.staff("operations", Role.OPERATIONS, null);
+    Map<String, Object> outside = new java.util.HashMap<>(body("H-outside", List.of(A), consent(LocalDate.now())));
+    outside.put("regionCode", "330681104003");
+    long before = requestCount();
+
+    ResponseEntity<JsonNode> refused = call("POST", "/verification-requests", CASEWORKER, outside);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(refused.getBody().path("code").asString()).isEqualTo("region-outside-area");
+    assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("regionCode");
+    assertThat(call("POST", "/verification-requests", operations, body("H-ops", List.of(A), consent(LocalDate.now())))
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(call("GET", "/households/H-ops/department-queries", operations, null).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(requestCount()).isEqualTo(before);
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
+
+  private ResponseEntity<JsonNode> call(String method, String path, String token, Object body) {
+    RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(
+        org.springframework.http.HttpMethod.valueOf(method)).uri(path).header(HttpHeaders.AUTHORIZATION, token);
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.exchange((req, response) -> ResponseEntity.status(response.getStatusCode())
+        .body(response.bodyTo(JsonNode.class)));
+  }
 
   private ResponseEntity<JsonNode> submit(Map<String, Object> body) {
     return RestClient.create("http://localhost:" + port).post().uri("/verification-requests")
