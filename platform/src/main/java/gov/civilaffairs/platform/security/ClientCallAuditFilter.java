@@ -90,7 +90,7 @@ public class ClientCallAuditFilter extends OncePerRequestFilter {
         log.error("Audit store unavailable: the answer to a machine client's {} is replaced by 503",
             route(request), e);
         if (!response.isCommitted()) {
-          unavailable(response);
+          unavailable(request, response);
           return;
         }
       }
@@ -109,12 +109,17 @@ public class ClientCallAuditFilter extends OncePerRequestFilter {
     }
   }
 
-  private void unavailable(HttpServletResponse response) throws IOException {
+  private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Collection<String> correlation = new ArrayList<>(response.getHeaders("X-Correlation-Id"));
     response.reset();
     correlation.forEach(value -> response.addHeader("X-Correlation-Id", value));
     ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, AuditUnavailableException.CODE,
         "The audit trail cannot record this request, so its answer is withheld. Try again later.");
+    try {
+      problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    } catch (IllegalArgumentException notAUri) {
+      // no instance rather than no answer
+    }
     response.setStatus(problem.getStatus());
     converter.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
   }
