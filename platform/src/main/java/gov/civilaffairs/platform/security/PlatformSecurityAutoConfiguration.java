@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -47,6 +48,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *       {@code audit:read};</li>
  *   <li>the actor of audit entries from the token ({@link JwtAuditActorResolver}), and one entry for
  *       every call of a machine client ({@link ClientCallAuditFilter}) when the service has an audit trail;</li>
+ *   <li>{@code @PreAuthorize} checked before the body is read and validated
+ *       ({@link RoleCheckBeforeBindingInterceptor}): a caller without the role gets 403, not 400;</li>
  *   <li>401 and 403 as problem+json; stateless, no session, no CSRF (no cookies are used);</li>
  *   <li>the {@link MaskingPolicy} of {@code @Masked} values: {@link RoleMaskingPolicy}, which
  *       replaces the platform's mask-always default.</li>
@@ -130,11 +133,17 @@ public class PlatformSecurityAutoConfiguration {
   }
 
   @Bean
-  WebMvcConfigurer callerArgumentResolverConfigurer() {
+  WebMvcConfigurer callerArgumentResolverConfigurer(ObjectProvider<AuditTrail> auditTrail) {
     return new WebMvcConfigurer() {
       @Override
       public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+      }
+
+      /** The role check before the body is read: 403, not 400, for a caller without the role. */
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RoleCheckBeforeBindingInterceptor(auditTrail));
       }
     };
   }
