@@ -96,6 +96,17 @@ class RegistrySecurityIT extends RegistryIntegrationTest {
   }
 
   @Test
+  void aVillageAssistantSeesTheIdNumberMaskedAndACaseworkerInFull() throws Exception {
+    String idNumber = newIdNumber();
+    long personId = createPerson(idNumber, "陶八");
+    String assistant = TestTokens.staff("jiangdong-assistant", Role.VILLAGE_ASSISTANT, "330681001001");
+
+    assertThat(json(get(assistant, "/persons/" + personId)).path("nationalIdNumber").asString())
+        .isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+    assertThat(json(get("/persons/" + personId)).path("nationalIdNumber").asString()).isEqualTo(idNumber);
+  }
+
+  @Test
   void aStatusInACreateRequestIsIgnored() throws Exception {
     HttpResponse<String> response = post("/persons", Map.of("nationalIdNumber", newIdNumber(), "name", "吴六",
         "regionCode", "330681001001", "status", "DECEASED", "id", 1));
