@@ -58,6 +58,19 @@ class AuthServerIT {
   }
 
   @Test
+  void incomeVerificationGetsATokenToReadPersons() throws Exception {
+    HttpResponse<String> response = token("income-verification", "demo-income-verification-secret",
+        Map.of("grant_type", "client_credentials"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Jwt jwt = verify(response);
+    assertThat(jwt.getClaimAsString("client_id")).isEqualTo("income-verification");
+    assertThat(jwt.getClaimAsString("scope")).isEqualTo("persons:read");
+    assertThat(token("income-verification", "demo-income-verification-secret",
+        Map.of("grant_type", "client_credentials", "scope", "deaths:write")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void clientGetsOnlyScopesItIsRegisteredFor() throws Exception {
     HttpResponse<String> response = token("police", "demo-police-secret",
         Map.of("grant_type", "client_credentials", "scope", "persons:read"));

@@ -115,9 +115,26 @@ public abstract class RegistryIntegrationTest {
     return TestIdNumbers.valid(LocalDate.of(1950, 3, 15));
   }
 
+  /** A police client, the source of hukou cancellations (registry.death-sources). */
+  protected static final String POLICE = TestTokens.client("police", "deaths:write");
+
+  /**
+   * The token of the caller that issues this source (registry.death-sources): police, hospital or
+   * funeral home for theirs, the township caseworker for CASEWORKER and COURT_DECLARATION.
+   */
+  protected static String reporterOf(String source) {
+    return switch (source) {
+      case "HUKOU_CANCELLATION" -> POLICE;
+      case "MEDICAL_CERTIFICATE" -> TestTokens.client("hospital", "deaths:write");
+      case "CREMATION" -> TestTokens.client("funeral-home", "deaths:write");
+      default -> CASEWORKER;
+    };
+  }
+
+  /** Reports a death as the caller that issues the source ({@link #reporterOf}). */
   protected HttpResponse<String> reportDeath(String idNumber, String name, String source, String reference,
       String dateOfDeath) throws Exception {
-    return post("/deaths", Map.of("nationalIdNumber", idNumber, "name", name, "dateOfDeath", dateOfDeath,
+    return post(reporterOf(source), "/deaths", Map.of("nationalIdNumber", idNumber, "name", name, "dateOfDeath", dateOfDeath,
         "source", source, "sourceReference", reference));
   }
 

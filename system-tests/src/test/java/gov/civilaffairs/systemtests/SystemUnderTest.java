@@ -67,6 +67,8 @@ final class SystemUnderTest implements AutoCloseable {
 
   private final EmbeddedKafkaKraftBroker kafka;
   private final Map<String, DeployableProcess> processes = new LinkedHashMap<>();
+  private Path root;
+  private Map<String, String> common;
   private Path logs;
   private Tokens tokens;
   private final Thread shutdownHook = new Thread(this::stopProcesses, "system-tests-shutdown");
@@ -98,6 +100,7 @@ final class SystemUnderTest implements AutoCloseable {
   }
 
   private void launch(Path root, Path logs) {
+    this.root = root;
     this.logs = logs;
     Database database = Database.fromEnvironment();
     int authPort = freePort();
@@ -108,6 +111,7 @@ final class SystemUnderTest implements AutoCloseable {
     common.put("AUTH_ISSUER_URI", issuer);
     common.put("PLATFORM_SECURITY_JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
     common.put("DB_POOL_SIZE", "4");
+    this.common = common;
 
     startProcess(root, logs, "auth-server", authPort, Map.of("AUTH_ISSUER_URI", issuer));
     Map<String, String> routes = new HashMap<>(common);
@@ -131,6 +135,41 @@ final class SystemUnderTest implements AutoCloseable {
     DeployableProcess process = DeployableProcess.start(root, logs, name, port, environment);
     processes.put(name, process);
     return process;
+  }
+
+  /** Name of the deployable of {@link #startIncomeVerification()}. */
+  static final String INCOME_VERIFICATION = "income-verification-service";
+
+  /**
+   * Starts income-verification-service, which only the tests of its call to the registry need, and
+   * waits until it is ready; it is called directly (not through the gateway), asks the running
+   * registry with a client-credentials token of the running auth-server ({@code AUTH_TOKEN_URI}), and
+   * finds every other department unreachable. Its consumer of the person topic would dead-letter
+   * other tests' poison messages: stop it with {@link #stopIncomeVerification()} when done.
+   *
+   * @return its base URL
+   */
+  synchronized URI startIncomeVerification() {
+    Map<String, String> environment = new HashMap<>(common);
+    environment.put("DB_SCHEMA", Database.fromEnvironment().recreateSchema("income_verification_e2e"));
+    environment.put("REGISTRY_URL", processes.get("registry-service").url().toString());
+    environment.put("AUTH_TOKEN_URI", authServer() + "/oauth2/token");
+    for (String department : List.of("TAX", "HRSS", "HOUSING_PROVIDENT_FUND", "REAL_ESTATE", "VEHICLES",
+        "BANK_DEPOSITS", "MARKET_REGULATION")) {
+      environment.put(department + "_API_URL", "http://127.0.0.1:1");
+    }
+    DeployableProcess process = startProcess(root, logs, INCOME_VERIFICATION, freePort(), environment);
+    process.awaitReady(READINESS_TIMEOUT);
+    return process.url();
+  }
+
+  /** Stops what {@link #startIncomeVerification()} started, if it runs. */
+  synchronized void stopIncomeVerification() {
+    DeployableProcess process = processes.remove(INCOME_VERIFICATION);
+    if (process != null) {
+      process.stop();
+      process.awaitStopped(STOP_GRACE);
+    }
   }
 
   /** The gateway's base URL: every test call goes through it ({@code /api/<service>/...}). */

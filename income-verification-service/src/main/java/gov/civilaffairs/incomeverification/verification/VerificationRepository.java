@@ -13,6 +13,7 @@ import java.util.Optional;
 import gov.civilaffairs.incomeverification.department.Finding;
 import gov.civilaffairs.incomeverification.department.Source;
 import gov.civilaffairs.incomeverification.department.SourceResult;
+import gov.civilaffairs.platform.security.RegionScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,11 +42,11 @@ class VerificationRepository {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO verification_request (household_id, residence, purpose, consent_reference, consent_signed_on,
-              status, pending_key, requested_by, requested_at, retry_until)
-            VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
+              status, pending_key, requested_by, requested_at, retry_until, region_code)
+            VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
         .params(request.householdId(), request.residence().name(), request.purpose().name(),
             request.consent().documentReference(), request.consent().signedOn(), pendingKey(request),
-            request.requestedBy(), utc(request.requestedAt()), utc(request.retryUntil()))
+            request.requestedBy(), utc(request.requestedAt()), utc(request.retryUntil()), request.regionCode())
         .update(key);
     long id = key.getKey().longValue();
     for (int position = 0; position < request.members().size(); position++) {
@@ -142,6 +143,41 @@ class VerificationRepository {
         .list();
   }
 
+  /** Appends one row to the household's list of queries (table {@code department_query_log}). */
+  void logQuery(VerificationRequest request, String member, SourceResult result, int records, boolean retry,
+      Instant at) {
+    jdbc.sql("""
+            INSERT INTO department_query_log (request_id, household_id, region_code, purpose, asked_by, retry,
+              national_id_number, source, outcome, record_count, queried_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(request.id(), request.householdId(), request.regionCode(), request.purpose().name(),
+            request.requestedBy(), retry, member, result.source().name(), result.status().name(), records, utc(at))
+        .update();
+  }
+
+  /**
+   * A page of the household's list of queries within the area, oldest first (filtered in SQL; ORDER BY
+   * ends in the primary key).
+   */
+  List<DepartmentQueryLogEntry> queryLog(String householdId, RegionScope area, int limit, long offset) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("region_code");
+    return jdbc.sql("SELECT * FROM department_query_log WHERE household_id = ? AND " + inArea.sql()
+            + " ORDER BY id LIMIT ? OFFSET ?")
+        .param(householdId).params(inArea.parameters()).param(limit).param(offset)
+        .query((rs, row) -> new DepartmentQueryLogEntry(rs.getLong("request_id"), Purpose.valueOf(rs.getString("purpose")),
+            rs.getString("asked_by"), rs.getBoolean("retry"), rs.getString("national_id_number"),
+            Source.valueOf(rs.getString("source")), SourceResult.Status.valueOf(rs.getString("outcome")),
+            rs.getInt("record_count"), instant(rs, "queried_at")))
+        .list();
+  }
+
+  /** The number of rows of {@link #queryLog} without paging. */
+  long countQueryLog(String householdId, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("region_code");
+    return jdbc.sql("SELECT COUNT(*) FROM department_query_log WHERE household_id = ? AND " + inArea.sql())
+        .param(householdId).params(inArea.parameters()).query(Long.class).single();
+  }
+
   /**
    * Makes a pending request final.
    *
@@ -165,7 +201,7 @@ class VerificationRepository {
         new Consent(rs.getString("consent_reference"), rs.getObject("consent_signed_on", LocalDate.class)), members,
         VerificationStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
         instant(rs, "requested_at"), instant(rs, "retry_until"),
-        instant(rs, "finished_at"), rs.getString("status_reason"));
+        instant(rs, "finished_at"), rs.getString("status_reason"), rs.getString("region_code"));
   }
 
   /** Instants are stored as UTC date-times (the session time zone is UTC, see the datasource URL). */

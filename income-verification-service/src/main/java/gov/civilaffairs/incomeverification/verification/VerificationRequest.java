@@ -18,8 +18,11 @@ import java.util.List;
  * @param retryUntil until when missing departments are asked again
  * @param finishedAt when it became final, or {@code null}
  * @param statusReason why it was rejected or closed, or {@code null}
+ * @param regionCode GB/T 2260 code of the household's area (its village, or the township of the
+ *     caseworker who asked); {@code null} for requests of city-wide staff without one, and for requests
+ *     made before areas were kept: then only city-wide roles see it
  */
 public record VerificationRequest(long id, String householdId, Residence residence, Purpose purpose, Consent consent,
     List<String> members, VerificationStatus status, String requestedBy, Instant requestedAt, Instant retryUntil,
-    Instant finishedAt, String statusReason) {
+    Instant finishedAt, String statusReason, String regionCode) {
 }

@@ -14,6 +14,7 @@ import gov.civilaffairs.platform.audit.AuditActorResolver;
 import gov.civilaffairs.platform.audit.AuditObject;
 import gov.civilaffairs.platform.audit.AuditOutcome;
 import gov.civilaffairs.platform.audit.AuditTrail;
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every query of a department writes one audit entry per member (QUALITY.md, GB/T 22239-2019):
  * action {@code QUERY_EXTERNAL}, object type {@code department-query}, object id
- * {@code <request>/<source>/<purpose>/records=<n>} (counts, never values), the member as person.
+ * {@code <request>/<source>/<purpose>/records=<n>} (counts, never values), the member as person; and
+ * one row of the household's list of queries ({@link DepartmentQueryLogEntry}).
  */
 @Service
 public class VerificationService {
@@ -83,7 +85,7 @@ public class VerificationService {
     Instant now = clock.now();
     VerificationRequest request = new VerificationRequest(0, command.householdId(), command.residence(),
         command.purpose(), consent, command.members(), VerificationStatus.PENDING, actors.currentActor().id(), now,
-        now.plus(properties.retryWindow()), null, null);
+        now.plus(properties.retryWindow()), null, null, command.regionCode());
     long id;
     try {
       id = requests.insert(request);
@@ -92,7 +94,7 @@ public class VerificationService {
       throw e;
     }
     Map<Source, SourceResult> results = departments.query(ALL_SOURCES, command.members(), properties.deadline());
-    record(id, command.purpose(), command.members(), results);
+    record(requests.find(id).orElseThrow(), results, false);
     results.values().stream()
         .filter(result -> result.status() == SourceResult.Status.REJECTED)
         .findFirst()
@@ -114,6 +116,31 @@ public class VerificationService {
   }
 
   /**
+   * A page of the household's list of queries of other departments' data about its members, oldest
+   * first, within the caller's area (rows of requests outside it are left out, in SQL).
+   *
+   * @param householdId relief-service's household id
+   * @param area the caller's area
+   * @param page zero-based page
+   * @param size rows per page
+   */
+  public QueryLogPage queryLog(String householdId, RegionScope area, int page, int size) {
+    return new QueryLogPage(requests.countQueryLog(householdId, area), page, size,
+        requests.queryLog(householdId, area, size, (long) page * size));
+  }
+
+  /**
+   * A page of a household's list of queries.
+   *
+   * @param total rows in the caller's area
+   * @param page zero-based page
+   * @param size rows per page
+   * @param items the rows of this page
+   */
+  public record QueryLogPage(long total, int page, int size, List<DepartmentQueryLogEntry> items) {
+  }
+
+  /**
    * Asks again the departments still missing from pending requests, every
    * {@code income-verification.retry-interval}; completes a request when all have answered, or when its
    * retry window has ended (the report then marks the sources still missing).
@@ -126,7 +153,7 @@ public class VerificationService {
           .filter(DepartmentQuery::missing).map(DepartmentQuery::source).toList();
       if (!missing.isEmpty() && clock.now().isBefore(request.retryUntil())) {
         Map<Source, SourceResult> results = departments.query(missing, request.members(), properties.deadline());
-        record(id, request.purpose(), request.members(), results);
+        record(request, results, true);
         if (results.values().stream().anyMatch(SourceResult::missing)) {
           continue;
         }
@@ -149,13 +176,16 @@ public class VerificationService {
     return closed;
   }
 
-  private void record(long id, Purpose purpose, List<String> members, Map<Source, SourceResult> results) {
+  private void record(VerificationRequest request, Map<Source, SourceResult> results, boolean retry) {
+    long id = request.id();
+    Purpose purpose = request.purpose();
     Instant at = clock.now();
     for (SourceResult result : results.values()) {
       requests.saveResult(id, result, at);
       AuditOutcome outcome = result.missing() ? AuditOutcome.FAILED : AuditOutcome.SUCCESS;
-      for (String member : members) {
+      for (String member : request.members()) {
         long records = result.findings().stream().filter(f -> f.nationalIdNumber().equals(member)).count();
+        requests.logQuery(request, member, result, (int) records, retry, at);
         audit.record(AuditAction.QUERY_EXTERNAL, new AuditObject("department-query",
             id + "/" + result.source().id() + "/" + purpose + "/records=" + records, member), outcome);
       }

@@ -49,6 +49,15 @@ final class StubDepartments implements AutoCloseable {
     for (Source source : Source.values()) {
       answer(source);
     }
+    // The identity provider's token endpoint for the registry's client-credentials token (fetched once,
+    // valid 15 minutes, as the auth-server issues it).
+    server.stubFor(post("/oauth2/token").willReturn(okJson("{\"access_token\":\"bench-registry-token\","
+        + "\"token_type\":\"Bearer\",\"expires_in\":900,\"scope\":\"persons:read\"}")));
+  }
+
+  /** The stand-in identity provider's token endpoint. */
+  String tokenUri() {
+    return server.baseUrl() + "/oauth2/token";
   }
 
   /** Base URL of {@code source}'s API, for {@code spring.http.serviceclient.<id>.base-url}. */

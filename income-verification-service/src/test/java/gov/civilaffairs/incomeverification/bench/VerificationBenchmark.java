@@ -81,6 +81,7 @@ class VerificationBenchmark {
     for (Source source : Source.values()) {
       registry.add("spring.http.serviceclient." + source.id() + ".base-url", () -> departments.baseUrl(source));
     }
+    registry.add("spring.security.oauth2.client.provider.identity-provider.token-uri", departments::tokenUri);
   }
 
   @AfterAll

@@ -1,7 +1,9 @@
 package gov.civilaffairs.incomeverification.verification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -83,6 +86,9 @@ class VerificationIT {
 
   static final WireMockServer departments = new WireMockServer(wireMockConfig().dynamicPort());
 
+  /** The access token the stand-in identity provider issues to this service. */
+  static final String REGISTRY_TOKEN = "registry-access-token-of-income-verification";
+
   static {
     departments.start();
   }
@@ -112,6 +118,8 @@ class VerificationIT {
       registry.add("spring.http.serviceclient." + source.id() + ".base-url",
           () -> departments.baseUrl() + "/" + source.id());
     }
+    registry.add("spring.security.oauth2.client.provider.identity-provider.token-uri",
+        () -> departments.baseUrl() + "/oauth2/token");
   }
 
   @AfterAll
@@ -127,6 +135,11 @@ class VerificationIT {
     }
     departments.stubFor(get(urlPathEqualTo("/registry/persons")).willReturn(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"not-found\"}")));
+    // The identity provider's token endpoint: a token valid for 30 s, within the client's 60 s clock
+    // skew, so that every registry call fetches one and each test sees its own token request.
+    departments.stubFor(post("/oauth2/token").willReturn(okJson(
+        "{\"access_token\":\"" + REGISTRY_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":30,"
+            + "\"scope\":\"persons:read\"}")));
     circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
   }
 
@@ -158,6 +171,32 @@ class VerificationIT {
     JsonNode payload = json.readTree(event.value());
     assertThat(payload.get("perCapitaMonthlyIncome").decimalValue()).isEqualByComparingTo("500.00");
     assertThat(payload.at("/determination/outcome").asString()).isEqualTo("BELOW_ALLOWANCE_STANDARD");
+  }
+
+  @Test
+  void theRegistryIsAskedWithAClientCredentialsTokenAndNoOtherDepartmentGetsIt() {
+    submit(body("H-token", List.of(A), consent(LocalDate.now())));
+
+    departments.verify(postRequestedFor(urlPathEqualTo("/oauth2/token"))
+        .withBasicAuth(new BasicCredentials("income-verification", "demo-income-verification-secret"))
+        .withRequestBody(containing("grant_type=client_credentials"))
+        .withRequestBody(containing("scope=persons%3Aread")));
+    departments.verify(getRequestedFor(urlPathEqualTo("/registry/persons"))
+        .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + REGISTRY_TOKEN)));
+    assertThat(departments.findAll(postRequestedFor(urlPathEqualTo("/tax/household-member-queries"))))
+        .isNotEmpty().allSatisfy(request -> assertThat(request.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse());
+  }
+
+  @Test
+  void withoutATokenTheRegistryIsAMissingSourceNotAnError() {
+    departments.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(500)));
+
+    ResponseEntity<JsonNode> response = submit(body("H-no-token", List.of(A), consent(LocalDate.now())));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    assertThat(response.getBody().at("/request/status").asString()).isEqualTo("PENDING");
+    assertThat(queryOf(response.getBody(), Source.REGISTRY).path("status").asString()).isEqualTo("UNAVAILABLE");
+    assertThat(departments.findAll(getRequestedFor(urlPathEqualTo("/registry/persons")))).isEmpty();
   }
 
   @Test
@@ -305,7 +344,77 @@ class VerificationIT {
         .contains("resilience4j_bulkhead_available_concurrent_calls{");
   }
 
+  @Test
+  void theHouseholdsListOfQueriesSaysWhoAskedWhyAboutWhomWhereWhenAndHowManyNeverTheValues() {
+    answers(Source.TAX, record(A, "WAGES", "1200.00"));
+    submit(body("H-list", List.of(A, B), consent(LocalDate.now())));
+
+    ResponseEntity<JsonNode> list = call("GET", "/households/H-list/department-queries?size=500", CASEWORKER, null);
+
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    JsonNode items = list.getBody().path("items");
+    assertThat(list.getBody().path("total").asLong()).as("8 departments x 2 members").isEqualTo(16);
+    assertThat(items).hasSize(16).allSatisfy(item -> {
+      assertThat(item.path("askedBy").asString()).isEqualTo("jiyang-caseworker");
+      assertThat(item.path("purpose").asString()).isEqualTo("ALLOWANCE_APPLICATION");
+      assertThat(item.path("outcome").asString()).isEqualTo("ANSWERED");
+      assertThat(item.path("retry").asBoolean()).isFalse();
+      assertThat(item.has("queriedAt")).isTrue();
+    });
+    assertThat(items.valueStream().filter(item -> item.path("source").asString().equals("TAX")
+        && item.path("nationalIdNumber").asString().equals(A))).singleElement()
+        .satisfies(item -> assertThat(item.path("recordCount").asInt()).isEqualTo(1));
+    assertThat(list.getBody().toString()).doesNotContain("1200").doesNotContain("WAGES");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE object_type = 'department-query-log'"
+        + " AND object_id = 'H-list' AND actor_id = 'jiyang-caseworker'").query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void theListAndTheRequestAreAreaCheckedAndIdNumbersMaskedForAVillageAssistant() {
+    Map<String, Object> request = new java.util.HashMap<>(body("H-area", List.of(A), consent(LocalDate.now())));
+    request.put("regionCode", "330681001001");
+    long id = submit(request).getBody().at("/request/id").asLong();
+    String diankou = "Bearer " + TestTokens.staff("diankou-caseworker", Role.TOWNSHIP_CASEWORKER, "330681104");
+    String assistant = "Bearer " + TestTokens.staff("jiangdong-assistant", Role.VILLAGE_ASSISTANT, "330681001001");
+
+    assertThat(call("GET", "/households/H-area/department-queries", diankou, null).getBody().path("items")).isEmpty();
+    assertThat(call("GET", "/verification-requests/" + id, diankou, null).getStatusCode().value()).isEqualTo(404);
+    assertThat(call("GET", "/verification-requests/" + id, CASEWORKER, null).getStatusCode().value()).isEqualTo(200);
+    JsonNode seenByAssistant = call("GET", "/households/H-area/department-queries", assistant, null).getBody();
+    assertThat(seenByAssistant.path("items")).hasSize(8).allSatisfy(item -> assertThat(
+        item.path("nationalIdNumber").asString()).isEqualTo(A.substring(0, 6) + "********" + A.substring(14)));
+  }
+
+  @Test
+  void rolesAndAreasOfSubmissions() {
+    String operations = "Bearer " + TestTokens.staff("operations", Role.OPERATIONS, null);
+    Map<String, Object> outside = new java.util.HashMap<>(body("H-outside", List.of(A), consent(LocalDate.now())));
+    outside.put("regionCode", "330681104003");
+    long before = requestCount();
+
+    ResponseEntity<JsonNode> refused = call("POST", "/verification-requests", CASEWORKER, outside);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(refused.getBody().path("code").asString()).isEqualTo("region-outside-area");
+    assertThat(refused.getBody().at("/errors/0/field").asString()).isEqualTo("regionCode");
+    assertThat(call("POST", "/verification-requests", operations, body("H-ops", List.of(A), consent(LocalDate.now())))
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(call("GET", "/households/H-ops/department-queries", operations, null).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(requestCount()).isEqualTo(before);
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
+
+  private ResponseEntity<JsonNode> call(String method, String path, String token, Object body) {
+    RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(
+        org.springframework.http.HttpMethod.valueOf(method)).uri(path).header(HttpHeaders.AUTHORIZATION, token);
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.exchange((req, response) -> ResponseEntity.status(response.getStatusCode())
+        .body(response.bodyTo(JsonNode.class)));
+  }
 
   private ResponseEntity<JsonNode> submit(Map<String, Object> body) {
     return RestClient.create("http://localhost:" + port).post().uri("/verification-requests")

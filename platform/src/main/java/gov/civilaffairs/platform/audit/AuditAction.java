@@ -16,5 +16,11 @@ public enum AuditAction {
   /** Records left the platform in bulk (report, file, payment roll). */
   EXPORT,
   /** Another department's system was asked about a person (household economic verification). */
-  QUERY_EXTERNAL
+  QUERY_EXTERNAL,
+  /**
+   * A machine client called an endpoint that records no entry of its own; the object is
+   * {@code http-request} with the method and route pattern as id, e.g. {@code GET /imports/{id}}
+   * (issue 3: every call by a machine client is audited).
+   */
+  CALL
 }

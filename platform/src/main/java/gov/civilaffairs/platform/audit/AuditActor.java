@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param roles role codes, for example {@code TOWNSHIP_CASEWORKER}; empty for none
  * @param regionCode GB/T 2260 code the user works in (6, 9 or 12 digits); {@code null} for city-wide
  *     roles and machine clients
+ * @param scopes the scopes of a machine client's token (for example {@code deaths:write}); empty for
+ *     users and the service itself
  */
-public record AuditActor(String id, Kind kind, List<String> roles, String regionCode) {
+public record AuditActor(String id, Kind kind, List<String> roles, String regionCode, List<String> scopes) {
 
   /** Actor id of {@link #ANONYMOUS}. */
   public static final String ANONYMOUS_ID = "anonymous";
@@ -25,6 +27,12 @@ public record AuditActor(String id, Kind kind, List<String> roles, String region
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
     roles = roles == null ? List.of() : List.copyOf(roles);
+    scopes = scopes == null ? List.of() : List.copyOf(scopes);
+  }
+
+  /** An actor without scopes (a user, or the service itself). */
+  public AuditActor(String id, Kind kind, List<String> roles, String regionCode) {
+    this(id, kind, roles, regionCode, List.of());
   }
 
   /** Kinds of actor. */

@@ -20,6 +20,7 @@ import java.util.List;
  * @param outcome how the access ended
  * @param correlationId W3C trace id of the request (the {@code X-Correlation-Id} header), or {@code null}
  * @param serviceName {@code spring.application.name} of the service that recorded it
+ * @param actorScopes scopes of a machine client's token; empty for users and the service itself
  */
 public record AuditEntry(
     long id,
@@ -34,11 +35,24 @@ public record AuditEntry(
     String personReference,
     AuditOutcome outcome,
     String correlationId,
-    String serviceName) {
+    String serviceName,
+    List<String> actorScopes) {
+
+  public AuditEntry {
+    actorScopes = actorScopes == null ? List.of() : List.copyOf(actorScopes);
+  }
+
+  /** An entry without scopes (the shape before scopes were recorded). */
+  public AuditEntry(long id, Instant occurredAt, String actorId, AuditActor.Kind actorKind, List<String> actorRoles,
+      String regionCode, AuditAction action, String objectType, String objectId, String personReference,
+      AuditOutcome outcome, String correlationId, String serviceName) {
+    this(id, occurredAt, actorId, actorKind, actorRoles, regionCode, action, objectType, objectId, personReference,
+        outcome, correlationId, serviceName, List.of());
+  }
 
   /** @return this entry with the id the database gave it */
   AuditEntry withId(long newId) {
     return new AuditEntry(newId, occurredAt, actorId, actorKind, actorRoles, regionCode, action, objectType,
-        objectId, personReference, outcome, correlationId, serviceName);
+        objectId, personReference, outcome, correlationId, serviceName, actorScopes);
   }
 }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.support.KeyHolder;
 public class AuditEntryRepository {
 
   private static final String COLUMNS = "id, occurred_at, actor_id, actor_kind, actor_roles, region_code, action,"
-      + " object_type, object_id, person_reference, outcome, correlation_id, service_name";
+      + " object_type, object_id, person_reference, outcome, correlation_id, service_name, actor_scopes";
 
   private static final RowMapper<AuditEntry> ROW = AuditEntryRepository::map;
 
@@ -49,12 +49,12 @@ public class AuditEntryRepository {
   long insert(AuditEntry entry) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO audit_entry (occurred_at, actor_id, actor_kind, actor_roles, region_code, action,"
-            + " object_type, object_id, person_reference, outcome, correlation_id, service_name)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " object_type, object_id, person_reference, outcome, correlation_id, service_name, actor_scopes)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(DATETIME_3.format(entry.occurredAt()), entry.actorId(), entry.actorKind().name(),
             String.join(" ", entry.actorRoles()), entry.regionCode(), entry.action().name(), entry.objectType(),
             entry.objectId(), entry.personReference(), entry.outcome().name(), entry.correlationId(),
-            entry.serviceName())
+            entry.serviceName(), String.join(" ", entry.actorScopes()))
         .update(key, "id");
     return key.getKeyAs(Number.class).longValue();
   }
@@ -98,6 +98,7 @@ public class AuditEntryRepository {
 
   private static AuditEntry map(ResultSet rs, int row) throws SQLException {
     String roles = rs.getString("actor_roles");
+    String scopes = rs.getString("actor_scopes");
     return new AuditEntry(
         rs.getLong("id"),
         rs.getTimestamp("occurred_at").toInstant(),
@@ -111,7 +112,8 @@ public class AuditEntryRepository {
         rs.getString("person_reference"),
         AuditOutcome.valueOf(rs.getString("outcome")),
         rs.getString("correlation_id"),
-        rs.getString("service_name"));
+        rs.getString("service_name"),
+        scopes == null || scopes.isBlank() ? List.of() : Arrays.asList(scopes.split(" ")));
   }
 
   /**

@@ -7,6 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Records who read or changed which personal record, when, and how it ended: the security audit of
@@ -25,6 +29,9 @@ import org.springframework.dao.DataAccessException;
  * and a caller doing it by hand must call {@code record} after its transaction has ended.
  */
 public class AuditTrail {
+
+  /** Request attribute set once an entry of the request is stored ({@link #isRequestAudited()}). */
+  private static final String REQUEST_AUDITED = AuditTrail.class.getName() + ".REQUEST_AUDITED";
 
   private final AuditEntryRepository entries;
   private final AuditActorResolver actors;
@@ -64,11 +71,42 @@ public class AuditTrail {
     AuditActor actor = actors.currentActor();
     AuditEntry entry = new AuditEntry(0, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), actor.id(), actor.kind(),
         actor.roles(), actor.regionCode(), action, object.type(), Masking.inText(object.id()),
-        Masking.inText(object.personReference()), outcome, correlationIds.get(), serviceName);
+        Masking.inText(object.personReference()), outcome, correlationIds.get(), serviceName, actor.scopes());
+    AuditEntry stored;
     try {
-      return entry.withId(entries.insert(entry));
+      stored = entry.withId(entries.insert(entry));
     } catch (DataAccessException e) {
       throw new AuditUnavailableException(e);
+    }
+    markRequestAudited();
+    return stored;
+  }
+
+  /**
+   * Whether an entry of the current HTTP request has been written (and, if it was written in a
+   * transaction, committed): the machine-client call filter then writes no second entry for the same
+   * request. {@code false} outside a request.
+   */
+  public static boolean isRequestAudited() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    return request != null && Boolean.TRUE.equals(request.getAttribute(REQUEST_AUDITED, RequestAttributes.SCOPE_REQUEST));
+  }
+
+  private static void markRequestAudited() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return;
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      // The entry exists only if the transaction commits; a rolled-back entry marks nothing.
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          request.setAttribute(REQUEST_AUDITED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+      });
+    } else {
+      request.setAttribute(REQUEST_AUDITED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
     }
   }
 }

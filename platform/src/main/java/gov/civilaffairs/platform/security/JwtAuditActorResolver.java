@@ -26,6 +26,6 @@ public class JwtAuditActorResolver implements AuditActorResolver {
     Caller caller = Caller.from(token.getToken());
     AuditActor.Kind kind = caller.kind() == CallerKind.CLIENT ? AuditActor.Kind.CLIENT : AuditActor.Kind.USER;
     return new AuditActor(caller.id(), kind, caller.roles().stream().sorted().map(Role::name).toList(),
-        caller.regionCode());
+        caller.regionCode(), caller.scopes().stream().sorted().toList());
   }
 }

@@ -6,9 +6,11 @@ import jakarta.servlet.DispatcherType;
 
 import gov.civilaffairs.platform.audit.AuditActorResolver;
 import gov.civilaffairs.platform.audit.AuditAutoConfiguration;
+import gov.civilaffairs.platform.audit.AuditTrail;
 import gov.civilaffairs.platform.masking.MaskingAutoConfiguration;
 import gov.civilaffairs.platform.masking.MaskingPolicy;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,7 +31,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -42,7 +46,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *       is enabled);</li>
  *   <li>{@code /audit-entries} only for the {@code AUDITOR} role or a machine client with scope
  *       {@code audit:read};</li>
- *   <li>the actor of audit entries from the token ({@link JwtAuditActorResolver});</li>
+ *   <li>the actor of audit entries from the token ({@link JwtAuditActorResolver}), and one entry for
+ *       every call of a machine client ({@link ClientCallAuditFilter}) when the service has an audit trail;</li>
+ *   <li>{@code @PreAuthorize} checked before the body is read and validated
+ *       ({@link RoleCheckBeforeBindingInterceptor}): a caller without the role gets 403, not 400;</li>
  *   <li>401 and 403 as problem+json; stateless, no session, no CSRF (no cookies are used);</li>
  *   <li>the {@link MaskingPolicy} of {@code @Masked} values: {@link RoleMaskingPolicy}, which
  *       replaces the platform's mask-always default.</li>
@@ -51,7 +58,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(before = {MaskingAutoConfiguration.class, AuditAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
     ManagementWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-    UserDetailsServiceAutoConfiguration.class})
+    UserDetailsServiceAutoConfiguration.class},
+    // A service that is also an OAuth 2 client (client credentials to call another service) keeps
+    // this resource-server chain instead of Boot's oauth2Login default chain.
+    beforeName = "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 @EnableMethodSecurity
@@ -97,7 +107,12 @@ public class PlatformSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, PlatformSecurityProperties properties,
-      ProblemSecurityHandler problems) {
+      ProblemSecurityHandler problems, ObjectProvider<AuditTrail> auditTrail) {
+    AuditTrail trail = auditTrail.getIfAvailable();
+    if (trail != null) {
+      // After the bearer token is read, outside the exception translation: sees the final status.
+      http.addFilterBefore(new ClientCallAuditFilter(trail), ExceptionTranslationFilter.class);
+    }
     http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
@@ -118,11 +133,17 @@ public class PlatformSecurityAutoConfiguration {
   }
 
   @Bean
-  WebMvcConfigurer callerArgumentResolverConfigurer() {
+  WebMvcConfigurer callerArgumentResolverConfigurer(ObjectProvider<AuditTrail> auditTrail) {
     return new WebMvcConfigurer() {
       @Override
       public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+      }
+
+      /** The role check before the body is read: 403, not 400, for a caller without the role. */
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RoleCheckBeforeBindingInterceptor(auditTrail));
       }
     };
   }

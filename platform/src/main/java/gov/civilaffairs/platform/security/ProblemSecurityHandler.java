@@ -1,6 +1,7 @@
 package gov.civilaffairs.platform.security;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +37,7 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException authException) throws IOException {
     bearerEntryPoint.commence(request, response, authException);
-    write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+    write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
         "A valid bearer token is required. Obtain one from the identity provider and send it as "
             + "'Authorization: Bearer <token>'."));
   }
@@ -45,11 +46,18 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
   public void handle(HttpServletRequest request, HttpServletResponse response,
       AccessDeniedException accessDeniedException) throws IOException {
     bearerDeniedHandler.handle(request, response, accessDeniedException);
-    write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+    write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
         "Your role or scope does not allow this request."));
   }
 
-  private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+  /** Writes the problem with {@code instance} = the request's path, as Spring MVC does for its own. */
+  private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
+    try {
+      problem.setInstance(URI.create(request.getRequestURI()));
+    } catch (IllegalArgumentException notAUri) {
+      // a path the container let through but java.net.URI refuses: no instance rather than no answer
+    }
     response.setStatus(problem.getStatus());
     converter.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
   }

@@ -5,6 +5,8 @@ import java.net.URI;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answers the servlet container's error page ({@code /error}) with problem+json too, so that errors
  * raised before a controller is reached (a filter, an oversized request, a security rejection)
- * have the same shape as every other error. Never exposes exception messages or stack traces.
+ * have the same shape as every other error. Never exposes exception messages or stack traces. Hidden
+ * from every service's OpenAPI document: it is the container's error page, not an endpoint.
  */
 @RestController
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
   @RequestMapping(path = "${server.error.path:/error}")

@@ -43,10 +43,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+  /**
+   * A {@link ProblemException}: its status, code, detail and properties. A problem that names one
+   * {@code field} (a single-field error of a service) also gets {@code errors}, one entry with that
+   * field, the problem's code as {@code rule} and its detail as {@code message}, so that every
+   * validation error has the same {@code errors[]} shape; the top-level {@code field} stays for the
+   * clients that read it.
+   */
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
     ProblemDetail problem = Problems.of(ex.getStatus(), ex.getCode(), ex.getMessage());
     ex.getProperties().forEach(problem::setProperty);
+    if (ex.getProperties().get("field") instanceof String field && !ex.getProperties().containsKey("errors")) {
+      problem.setProperty("errors", List.of(Map.of("field", field, "rule", ex.getCode(),
+          "message", String.valueOf(ex.getMessage()))));
+    }
     return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.getStatus(), request);
   }
 

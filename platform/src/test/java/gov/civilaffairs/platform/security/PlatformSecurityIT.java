@@ -84,6 +84,23 @@ class PlatformSecurityIT {
     HttpResponse<String> response = get("/households/h-jiyang", TestTokens.staff("ops", Role.OPERATIONS, null));
 
     assertProblem(response, 403, "forbidden");
+    assertThat(JSON.readTree(response.body()).path("instance").asString()).isEqualTo("/households/h-jiyang");
+  }
+
+  @Test
+  void a401NamesTheInstanceToo() throws Exception {
+    HttpResponse<String> response = get("/households/h-jiyang", null);
+
+    assertThat(JSON.readTree(response.body()).path("instance").asString()).isEqualTo("/households/h-jiyang");
+  }
+
+  @Test
+  void theOpenApiDocumentDoesNotListTheErrorPage() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs", null);
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(docs.body()).path("paths").has("/households/{id}")).isTrue();
+    assertThat(JSON.readTree(docs.body()).path("paths").has("/error")).isFalse();
   }
 
   @Test

@@ -80,6 +80,8 @@ public abstract class ServiceSmokeChecks {
     HttpResponse<String> response = get("/v3/api-docs");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).path("openapi").asString()).startsWith("3.");
+    assertThat(JSON.readTree(response.body()).path("paths").has("/error"))
+        .as("the container's error page is no endpoint").isFalse();
   }
 
   @Test

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRegistry;
+import gov.civilaffairs.registry.death.DeathSourcePolicy;
 import gov.civilaffairs.registry.death.DeathReport;
 import gov.civilaffairs.registry.death.DeathSource;
 import gov.civilaffairs.registry.dci.DciNotifyMessages.Ack;
@@ -46,10 +48,12 @@ import org.springframework.web.bind.annotation.RestController;
 class DciNotifyController {
 
   private final DeathRegistry registry;
+  private final DeathSourcePolicy sources;
   private final Clock clock;
 
-  DciNotifyController(DeathRegistry registry, Clock clock) {
+  DciNotifyController(DeathRegistry registry, DeathSourcePolicy sources, Clock clock) {
     this.registry = registry;
+    this.sources = sources;
     this.clock = clock;
   }
 
@@ -57,8 +61,11 @@ class DciNotifyController {
   @PreAuthorize("hasAuthority('SCOPE_deaths:write') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Receive a DCI CRVS notify message (death events)",
       description = "Envelope {signature, header (action notify), message: NotifyEventRequest}. Answers the spec's "
-          + "acknowledgement {message: {ack_status ACK|NACK|ERR, timestamp, correlation_id, error}}.")
-  ResponseEntity<Acknowledgement> notify(@RequestBody Envelope envelope) {
+          + "acknowledgement {message: {ack_status ACK|NACK|ERR, timestamp, correlation_id, error}}. 403 "
+          + "source-not-allowed (problem+json) when the caller may not report HUKOU_CANCELLATION "
+          + "(registry.death-sources), before anything is read.")
+  ResponseEntity<Acknowledgement> notify(@RequestBody Envelope envelope, Caller caller) {
+    sources.require(caller, DeathSource.HUKOU_CANCELLATION);
     String correlationId = UUID.randomUUID().toString();
     if (envelope.header() == null || !"notify".equals(envelope.header().action())) {
       return error(correlationId, "err.request.bad", "header.action must be notify");

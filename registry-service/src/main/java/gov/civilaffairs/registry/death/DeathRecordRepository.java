@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import gov.civilaffairs.platform.security.RegionScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -110,13 +112,37 @@ public class DeathRecordRepository {
         .param(deathRecordId).query(HistoryEntry.class).list();
   }
 
-  /** A page of the review queue, oldest first (ORDER BY ends in the primary key). */
-  public List<DeathRecord> findHeld(int limit, long offset) {
-    return jdbc.sql("SELECT * FROM death_record WHERE status = 'HELD_FOR_REVIEW' ORDER BY id LIMIT ? OFFSET ?")
-        .params(limit, offset).query(DeathRecord.class).list();
+  /**
+   * The death record if it lies in the caller's area: the region of a death record is the
+   * {@code region_code} of its person in the index (户籍所在地). A record without a person of the
+   * index has no region and is seen only by city-wide roles ({@link RegionScope#everything()}).
+   *
+   * @param area the caller's area ({@code Caller.regionScope()})
+   * @return empty when there is no such record or it lies outside the area (answer 404 for both)
+   */
+  public Optional<DeathRecord> findByIdWithin(long id, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("p.region_code");
+    return jdbc.sql("SELECT d.* FROM death_record d LEFT JOIN person p ON p.id = d.person_id WHERE d.id = ? AND "
+            + inArea.sql())
+        .param(id).params(inArea.parameters()).query(DeathRecord.class).optional();
   }
 
-  public long countHeld() {
-    return jdbc.sql("SELECT COUNT(*) FROM death_record WHERE status = 'HELD_FOR_REVIEW'").query(Long.class).single();
+  /**
+   * A page of the review queue within the caller's area (rule of {@link #findByIdWithin}), oldest
+   * first; filtered in SQL, ORDER BY ends in the primary key.
+   */
+  public List<DeathRecord> findHeld(RegionScope area, int limit, long offset) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("p.region_code");
+    return jdbc.sql("SELECT d.* FROM death_record d LEFT JOIN person p ON p.id = d.person_id "
+            + "WHERE d.status = 'HELD_FOR_REVIEW' AND " + inArea.sql() + " ORDER BY d.id LIMIT ? OFFSET ?")
+        .params(inArea.parameters()).param(limit).param(offset).query(DeathRecord.class).list();
+  }
+
+  /** The number of held records within the caller's area (rule of {@link #findByIdWithin}). */
+  public long countHeld(RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("p.region_code");
+    return jdbc.sql("SELECT COUNT(*) FROM death_record d LEFT JOIN person p ON p.id = d.person_id "
+            + "WHERE d.status = 'HELD_FOR_REVIEW' AND " + inArea.sql())
+        .params(inArea.parameters()).query(Long.class).single();
   }
 }

@@ -17,7 +17,7 @@ class DciNotifyIT extends RegistryIntegrationTest {
     String idNumber = newIdNumber();
     createPerson(idNumber, "欧阳明");
 
-    HttpResponse<String> response = post("/registry/notify", envelope("notify", idNumber, "2025-06-30T23:30:00+08:00"));
+    HttpResponse<String> response = post(POLICE, "/registry/notify", envelope("notify", idNumber, "2025-06-30T23:30:00+08:00"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(json(response).at("/message/ack_status").asString()).isEqualTo("ACK");
@@ -29,7 +29,7 @@ class DciNotifyIT extends RegistryIntegrationTest {
     assertThat(row).containsEntry("status", "CONFIRMED").containsEntry("source", "HUKOU_CANCELLATION");
     assertThat(row.get("date_of_death").toString()).isEqualTo("2025-06-30");
 
-    HttpResponse<String> again = post("/registry/notify", envelope("notify", idNumber, "2025-06-30T23:30:00+08:00"));
+    HttpResponse<String> again = post(POLICE, "/registry/notify", envelope("notify", idNumber, "2025-06-30T23:30:00+08:00"));
     assertThat(json(again).at("/message/ack_status").asString()).isEqualTo("ACK");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_record WHERE national_id_number = ?", Integer.class,
         idNumber)).isEqualTo(1);
@@ -37,7 +37,7 @@ class DciNotifyIT extends RegistryIntegrationTest {
 
   @Test
   void anInvalidMessageIsAnsweredErr() throws Exception {
-    HttpResponse<String> response = post("/registry/notify", envelope("search", newIdNumber(), "2025-06-30"));
+    HttpResponse<String> response = post(POLICE, "/registry/notify", envelope("search", newIdNumber(), "2025-06-30"));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).at("/message/ack_status").asString()).isEqualTo("ERR");

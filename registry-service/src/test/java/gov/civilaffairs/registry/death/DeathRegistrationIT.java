@@ -234,7 +234,7 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
     String idNumber = newIdNumber();
     long personId = createPerson(idNumber, "陈十三");
 
-    HttpResponse<String> response = post("/deaths", Map.of("nationalIdNumber", idNumber, "name", "陈十三",
+    HttpResponse<String> response = post(reporterOf("MEDICAL_CERTIFICATE"), "/deaths", Map.of("nationalIdNumber", idNumber, "name", "陈十三",
         "timeOfDeath", "2025-06-30T15:30:00Z", "source", "MEDICAL_CERTIFICATE", "sourceReference", "MED-" + idNumber));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

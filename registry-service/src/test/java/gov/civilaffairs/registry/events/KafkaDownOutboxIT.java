@@ -91,7 +91,7 @@ class KafkaDownOutboxIT {
     long personId = JSON.readTree(person.body()).path("id").asLong();
 
     long start = System.nanoTime();
-    HttpResponse<String> death = post("/deaths", Map.of("nationalIdNumber", idNumber, "name", "何一",
+    HttpResponse<String> death = post(TestTokens.client("police", "deaths:write"), "/deaths", Map.of("nationalIdNumber", idNumber, "name", "何一",
         "dateOfDeath", "2025-06-01", "source", "HUKOU_CANCELLATION", "sourceReference", "PSB-" + idNumber));
     Duration responseTime = Duration.ofNanos(System.nanoTime() - start);
 
@@ -154,8 +154,12 @@ class KafkaDownOutboxIT {
   }
 
   private HttpResponse<String> post(String path, Object body) throws Exception {
+    return post(TestTokens.staff("jiyang-caseworker", Role.TOWNSHIP_CASEWORKER, "330681001"), path, body);
+  }
+
+  private HttpResponse<String> post(String token, String path, Object body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Bearer " + TestTokens.staff("jiyang-caseworker", Role.TOWNSHIP_CASEWORKER, "330681001"))
+        .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
         .build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -42,6 +42,22 @@ class RegistrySecurityIT extends RegistryIntegrationTest {
   }
 
   @Test
+  void aCallerWithoutTheRoleGets403EvenForABadBodyAndTheRefusalIsAudited() throws Exception {
+    String assistant = TestTokens.staff("jiangdong-assistant", Role.VILLAGE_ASSISTANT, "330681001001");
+
+    HttpResponse<String> invalid = post(assistant, "/deaths", Map.of("nationalIdNumber", "not-a-number"));
+    HttpResponse<String> unreadable = send(assistant, "/deaths/7/rejection", "application/json", "{not json");
+
+    assertProblem(invalid, 403, "forbidden");
+    assertProblem(unreadable, 403, "forbidden");
+    assertThat(jdbc.queryForList("SELECT action, object_type, object_id, outcome FROM audit_entry"
+        + " WHERE actor_id = 'jiangdong-assistant' AND object_id = '7'")).singleElement().satisfies(entry ->
+        assertThat(entry).containsEntry("action", "UPDATE").containsEntry("object_type", "death-record")
+            .containsEntry("outcome", "DENIED"));
+    assertProblem(post("/deaths", Map.of("nationalIdNumber", "not-a-number")), 400, "validation-failed");
+  }
+
+  @Test
   void onlySupervisorsDecideOnHeldDeathRecords() throws Exception {
     String idNumber = newIdNumber();
     createPerson(idNumber, "孙三");
@@ -77,6 +93,17 @@ class RegistrySecurityIT extends RegistryIntegrationTest {
     assertProblem(get(police, "/persons/" + personId), 403, "forbidden");
     assertThat(get(TestTokens.client("data-sharing-platform", "persons:read"), "/persons/" + personId).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aVillageAssistantSeesTheIdNumberMaskedAndACaseworkerInFull() throws Exception {
+    String idNumber = newIdNumber();
+    long personId = createPerson(idNumber, "陶八");
+    String assistant = TestTokens.staff("jiangdong-assistant", Role.VILLAGE_ASSISTANT, "330681001001");
+
+    assertThat(json(get(assistant, "/persons/" + personId)).path("nationalIdNumber").asString())
+        .isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+    assertThat(json(get("/persons/" + personId)).path("nationalIdNumber").asString()).isEqualTo(idNumber);
   }
 
   @Test

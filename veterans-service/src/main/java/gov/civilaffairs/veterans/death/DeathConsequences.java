@@ -3,6 +3,7 @@ package gov.civilaffairs.veterans.death;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,10 +13,15 @@ import gov.civilaffairs.veterans.death.DeathEffectsRepository.DeathRecordState;
 import gov.civilaffairs.veterans.events.PensionTerminated;
 import gov.civilaffairs.veterans.events.SurvivorBenefitGranted;
 import gov.civilaffairs.veterans.person.EntitledPerson;
+import gov.civilaffairs.veterans.person.EntitledPersonDeathRevoked;
+import gov.civilaffairs.veterans.person.EntitledPersonDied;
 import gov.civilaffairs.veterans.person.EntitledPersons;
 import gov.civilaffairs.veterans.person.PensionStatus;
 import gov.civilaffairs.veterans.person.PeriodicPension;
+import gov.civilaffairs.veterans.person.PersonPension;
 import gov.civilaffairs.veterans.person.PersonStatus;
+import gov.civilaffairs.veterans.standard.PensionAmounts;
+import gov.civilaffairs.veterans.standard.PensionStandards;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * effect, and a death record once revoked is never applied again, even if its person-deceased event is
  * delivered again later. Every change is recorded with the death record and event that caused it.
  * Each pension stopped raises {@link PensionTerminated} and each funeral subsidy or one-off pension
- * {@link SurvivorBenefitGranted}, in the same transaction (they leave through the outbox).
+ * {@link SurvivorBenefitGranted}, in the same transaction (they leave through the outbox); the death itself
+ * raises {@link EntitledPersonDied} and its revocation {@link EntitledPersonDeathRevoked}, inside the service
+ * only (certificates are revoked and restored on them).
  */
 @Service
 class DeathConsequences {
@@ -41,9 +49,11 @@ class DeathConsequences {
   private final DeathRules rules;
   private final BureauClock clock;
   private final ApplicationEventPublisher events;
+  private final PensionStandards standards;
 
   DeathConsequences(EntitledPersons persons, DeathEffectsRepository effects, DeathRules rules, BureauClock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, PensionStandards standards) {
+    this.standards = standards;
     this.persons = persons;
     this.effects = effects;
     this.rules = rules;
@@ -52,7 +62,8 @@ class DeathConsequences {
   }
 
   /**
-   * A confirmed death: stops the person's pensions after the month rule, grants the funeral subsidy and
+   * A confirmed death: stops the person's pensions after the month rule, grants the funeral subsidy (from the
+   * pension standard in force in the month of death) and
    * one-off pension of their category, and opens a survivor-pension review where the policy says so.
    * Nothing happens for a person this service does not know, a record already applied or revoked, or an
    * event already processed.
@@ -83,19 +94,20 @@ class DeathConsequences {
   private void applyTo(EntitledPerson person, PersonDeceased death, Instant now) {
     Changes changes = new Changes(person.id(), death.deathRecordId(), death.eventId(), now);
     persons.markDeceased(person.id(), death.dateOfDeath());
-    BigDecimal monthlyPension = BigDecimal.ZERO.setScale(2);
     YearMonth lastPaid = rules.lastPaidMonth(death.dateOfDeath());
-    for (PeriodicPension pension : persons.pensionsOf(person.id())) {
-      if (pension.status() == PensionStatus.ACTIVE) {
-        monthlyPension = monthlyPension.add(pension.monthlyAmount());
-        persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
-        changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
-            pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
-        events.publishEvent(new PensionTerminated(UUID.randomUUID(), person.id(), pension.id(), pension.kind(),
-            PensionTerminated.DEATH, death.deathRecordId(), lastPaid, now));
-      }
+    // The pension the person received when they died: the standard in force in the month of death.
+    List<PeriodicPension> received = persons.pensionsOf(person.id()).stream()
+        .filter(pension -> pension.status() == PensionStatus.ACTIVE).toList();
+    PensionAtDeath atDeath = PensionAtDeath.of(standards.amounts(), person, received,
+        YearMonth.from(death.dateOfDeath()));
+    for (PeriodicPension pension : received) {
+      persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
+      changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
+          pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
+      events.publishEvent(new PensionTerminated(UUID.randomUUID(), person.id(), pension.id(), pension.kind(),
+          PensionTerminated.DEATH, death.deathRecordId(), lastPaid, now));
     }
-    rules.funeralSubsidy(person, monthlyPension)
+    rules.funeralSubsidy(person, atDeath.monthlyAmount(), atDeath.basis())
         .ifPresent(award -> grantToSurvivors(changes, GrantKind.FUNERAL_SUBSIDY, award));
     rules.oneOffPension(person).ifPresent(award -> grantToSurvivors(changes, GrantKind.ONE_OFF_PENSION, award));
     if (rules.opensSurvivorReview(person)) {
@@ -104,6 +116,7 @@ class DeathConsequences {
           "a survivor may now qualify for a periodic pension: check and register");
     }
     effects.saveDeathRecord(death.deathRecordId(), person.id(), death.dateOfDeath(), DeathRecordStatus.APPLIED, now);
+    events.publishEvent(new EntitledPersonDied(person.id(), death.deathRecordId(), death.dateOfDeath()));
   }
 
   private long grant(Changes changes, GrantKind kind, Award award) {
@@ -121,8 +134,9 @@ class DeathConsequences {
 
   /**
    * A revoked death record: the person is living again, pensions stopped by the record resume with
-   * arrears for the missed months, unpaid grants of the record are withdrawn and paid ones become
-   * recovery claims, open caseworker tasks are closed. A record never applied is remembered as revoked
+   * arrears for the missed months (each at the standard in force that month), unpaid grants of the record are withdrawn and paid ones become
+   * recovery claims, open caseworker tasks are closed, and a survivor-pension review already completed with a
+   * survivor registered opens a withdrawal review for the caseworker. A record never applied is remembered as revoked
    * so that a later delivery of its person-deceased event changes nothing.
    */
   @Transactional
@@ -144,13 +158,18 @@ class DeathConsequences {
   private void restore(long personId, DeathRecordRevoked revocation, Instant now) {
     Changes changes = new Changes(personId, revocation.deathRecordId(), revocation.eventId(), now);
     persons.markLiving(personId);
+    EntitledPerson person = persons.require(personId);
+    PensionAmounts amounts = standards.amounts();
     for (PeriodicPension pension : persons.pensionsOf(personId)) {
       if (pension.status() == PensionStatus.STOPPED
           && Long.valueOf(revocation.deathRecordId()).equals(pension.stoppedByDeathRecordId())) {
         persons.resumePension(pension.id());
         changes.record(ChangeType.PENSION_RESUMED, "PENSION", pension.id(), null,
             pension.kind() + " resumed after " + pension.paidThroughMonth());
-        DeathRules.arrears(pension, pension.paidThroughMonth(), clock.currentMonth())
+        PersonPension resumed = new PersonPension(person, persons.pensionsOf(personId).stream()
+            .filter(p -> p.id() == pension.id()).findFirst().orElseThrow());
+        DeathRules.arrears(pension, pension.paidThroughMonth(), clock.currentMonth(),
+                month -> amounts.dueFor(resumed, month))
             .ifPresent(award -> grant(changes, GrantKind.PENSION_ARREARS, award));
       }
     }
@@ -168,11 +187,20 @@ class DeathConsequences {
             grant.kind() + " already paid on " + grant.paidAt() + ": to be recovered");
       }
     }
+    events.publishEvent(new EntitledPersonDeathRevoked(personId, revocation.deathRecordId()));
     List<CaseworkerTask> tasks = effects.openTasksOfDeathRecord(revocation.deathRecordId());
     for (CaseworkerTask task : tasks) {
       effects.closeTask(task.id(), now);
       changes.record(ChangeType.CASEWORKER_TASK_CLOSED, "CASEWORKER_TASK", task.id(), null,
           task.kind() + " closed: death record revoked");
+    }
+    for (CaseworkerTask done : effects.completedTasksOfDeathRecord(revocation.deathRecordId())) {
+      if (done.outcome() == TaskOutcome.SURVIVOR_REGISTERED) {
+        long task = effects.openTask(personId, revocation.deathRecordId(),
+            CaseworkerTask.SURVIVOR_PENSION_WITHDRAWAL_REVIEW, now);
+        changes.record(ChangeType.CASEWORKER_TASK_OPENED, "CASEWORKER_TASK", task, null, "survivor (entitled person "
+            + done.survivorPersonId() + ") was registered on the strength of the revoked death: review their pension");
+      }
     }
   }
 

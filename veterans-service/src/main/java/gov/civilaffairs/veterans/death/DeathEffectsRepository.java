@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import gov.civilaffairs.platform.security.RegionScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,8 +28,8 @@ class DeathEffectsRepository {
 
   private static final String GRANT_COLUMNS =
       "id, entitled_person_id, death_record_id, kind, amount, basis, status, granted_at, paid_at";
-  private static final String TASK_COLUMNS =
-      "id, entitled_person_id, death_record_id, kind, status, opened_at, closed_at";
+  private static final String TASK_COLUMNS = "id, entitled_person_id, death_record_id, kind, status, opened_at, "
+      + "closed_at, outcome, survivor_person_id, note, closed_by";
   private static final String CHANGE_COLUMNS = "id, entitled_person_id, death_record_id, event_id, change_type, "
       + "subject, subject_id, amount, detail, changed_at";
 
@@ -68,7 +71,7 @@ class DeathEffectsRepository {
     jdbc.sql("""
         INSERT INTO benefit_grant (entitled_person_id, death_record_id, kind, amount, basis, status, granted_at)
         VALUES (?, ?, ?, ?, ?, 'DUE', ?)""")
-        .params(personId, deathRecordId, kind.name(), award.amount(), award.basis(), utc(now)).update(key);
+        .params(personId, deathRecordId, kind.name(), award.amount(), fit(award.basis()), utc(now)).update(key);
     return key.getKey().longValue();
   }
 
@@ -105,11 +108,38 @@ class DeathEffectsRepository {
         .param(deathRecordId).query(DeathEffectsRepository::task).list();
   }
 
-  List<CaseworkerTask> tasks(String status, int offset, int limit) {
-    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task"
-            + (status == null ? "" : " WHERE status = :status") + " ORDER BY id LIMIT :limit OFFSET :offset")
-        .param("status", status).param("limit", limit).param("offset", offset)
+  /** A page of tasks of persons registered within {@code area} (filtered in SQL), by id. */
+  List<CaseworkerTask> tasks(String status, RegionScope area, int offset, int limit) {
+    RegionScope.SqlPredicate within = area.sqlPredicate("p.region_code");
+    List<Object> parameters = new ArrayList<>();
+    if (status != null) {
+      parameters.add(status);
+    }
+    parameters.addAll(within.parameters());
+    parameters.add(limit);
+    parameters.add(offset);
+    return jdbc.sql("SELECT t.id, t.entitled_person_id, t.death_record_id, t.kind, t.status, t.opened_at, t.closed_at, "
+            + "t.outcome, t.survivor_person_id, t.note, t.closed_by FROM caseworker_task t JOIN entitled_person p ON p.id = t.entitled_person_id WHERE "
+            + (status == null ? "" : "t.status = ? AND ") + within.sql() + " ORDER BY t.id LIMIT ? OFFSET ?")
+        .params(parameters)
         .query(DeathEffectsRepository::task).list();
+  }
+
+  Optional<CaseworkerTask> findTask(long id, boolean forUpdate) {
+    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))
+        .param(id).query(DeathEffectsRepository::task).optional();
+  }
+
+  List<CaseworkerTask> completedTasksOfDeathRecord(long deathRecordId) {
+    return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM caseworker_task WHERE death_record_id = ? AND status = 'COMPLETED' "
+            + "ORDER BY id").param(deathRecordId).query(DeathEffectsRepository::task).list();
+  }
+
+  void completeTask(long id, TaskOutcome outcome, Long survivorPersonId, String note, String closedBy, Instant now) {
+    jdbc.sql("""
+        UPDATE caseworker_task SET status = 'COMPLETED', outcome = ?, survivor_person_id = ?, note = ?, closed_by = ?,
+          closed_at = ?
+        WHERE id = ?""").params(outcome.name(), survivorPersonId, note, closedBy, utc(now), id).update();
   }
 
   void closeTask(long id, Instant now) {
@@ -122,7 +152,7 @@ class DeathEffectsRepository {
         INSERT INTO benefit_change (entitled_person_id, death_record_id, event_id, change_type, subject, subject_id,
           amount, detail, changed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(personId, deathRecordId, eventId.toString(), type.name(), subject, subjectId, amount, detail, utc(now))
+        .params(personId, deathRecordId, eventId.toString(), type.name(), subject, subjectId, amount, fit(detail), utc(now))
         .update();
   }
 
@@ -147,8 +177,20 @@ class DeathEffectsRepository {
   }
 
   private static CaseworkerTask task(ResultSet rs, int row) throws SQLException {
+    String outcome = rs.getString("outcome");
     return new CaseworkerTask(rs.getLong("id"), rs.getLong("entitled_person_id"), rs.getLong("death_record_id"),
-        rs.getString("kind"), rs.getString("status"), instant(rs, "opened_at"), instant(rs, "closed_at"));
+        rs.getString("kind"), rs.getString("status"), instant(rs, "opened_at"), instant(rs, "closed_at"),
+        outcome == null ? null : TaskOutcome.valueOf(outcome), rs.getObject("survivor_person_id", Long.class),
+        rs.getString("note"), rs.getString("closed_by"));
+  }
+
+  /** Text for a VARCHAR(500) column (basis, detail): long document names are cut, never a failed insert. */
+  private static String fit(String text) {
+    if (text.length() <= 500) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(498)) ? 498 : 499;
+    return text.substring(0, end) + "…";
   }
 
   private static LocalDateTime utc(Instant instant) {

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import gov.civilaffairs.platform.security.RegionScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -70,11 +73,19 @@ class EntitledPersonRepository {
         .param(nationalIdNumber).query(EntitledPersonRepository::person).optional();
   }
 
-  List<EntitledPerson> listPersons(EntitledCategory category, int offset, int limit) {
-    return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM entitled_person"
-            + (category == null ? "" : " WHERE category = :category") + " ORDER BY id LIMIT :limit OFFSET :offset")
-        .param("category", category == null ? null : category.name())
-        .param("limit", limit).param("offset", offset)
+  /** A page of persons registered within {@code area} (filtered in SQL), optionally of one category, by id. */
+  List<EntitledPerson> listPersons(EntitledCategory category, RegionScope area, int offset, int limit) {
+    RegionScope.SqlPredicate within = area.sqlPredicate("region_code");
+    List<Object> parameters = new ArrayList<>();
+    if (category != null) {
+      parameters.add(category.name());
+    }
+    parameters.addAll(within.parameters());
+    parameters.add(limit);
+    parameters.add(offset);
+    return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM entitled_person WHERE "
+            + (category == null ? "" : "category = ? AND ") + within.sql() + " ORDER BY id LIMIT ? OFFSET ?")
+        .params(parameters)
         .query(EntitledPersonRepository::person).list();
   }
 

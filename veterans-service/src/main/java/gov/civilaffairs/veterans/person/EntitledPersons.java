@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.region.RegionDirectory;
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
@@ -116,9 +117,34 @@ public class EntitledPersons {
     return repository.findPerson(id).orElseThrow(() -> ProblemException.notFound("Entitled person", id));
   }
 
-  /** A page of persons ordered by id, optionally of one category. */
-  public List<EntitledPerson> list(EntitledCategory category, int offset, int limit) {
-    return repository.listPersons(category, offset, limit);
+  /**
+   * The person with this ID number, if registered within {@code area} (issue 3; docs/security.md, the region
+   * rule: a record outside the caller's area is answered as if it did not exist).
+   *
+   * @throws ProblemException 404 if none is registered or the person's region lies outside {@code area};
+   *     400 {@code invalid-national-id-number} if the number is not valid
+   */
+  public EntitledPerson requireInArea(String nationalIdNumber, RegionScope area) {
+    EntitledPerson person = require(nationalIdNumber);
+    if (!area.covers(person.regionCode())) {
+      throw ProblemException.notFound("Entitled person", NationalIdNumber.parse(person.nationalIdNumber()));
+    }
+    return person;
+  }
+
+  /**
+   * The person with this id, if registered within {@code area}.
+   *
+   * @throws ProblemException 404 if there is none or the person's region lies outside {@code area}
+   */
+  public EntitledPerson requireInArea(long id, RegionScope area) {
+    return repository.findPerson(id).filter(person -> area.covers(person.regionCode()))
+        .orElseThrow(() -> ProblemException.notFound("Entitled person", id));
+  }
+
+  /** A page of persons registered within {@code area} (filtered in SQL), ordered by id, optionally of one category. */
+  public List<EntitledPerson> list(EntitledCategory category, RegionScope area, int offset, int limit) {
+    return repository.listPersons(category, area, offset, limit);
   }
 
   /** The person's pensions, oldest first. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import gov.civilaffairs.veterans.person.EntitledPerson;
 import gov.civilaffairs.veterans.person.PersonPension;
@@ -30,13 +31,20 @@ public final class PensionAmounts {
     if (!pensioner.pension().isPayableFor(month)) {
       return NOTHING;
     }
-    EntitledPerson person = pensioner.person();
-    return standards.stream()
-        .filter(standard -> !standard.effectiveFrom().isAfter(month))
-        .filter(standard -> standard.appliesTo(person.category(), person.disabilityGrade(), person.disabilityCause()))
-        .findFirst()
+    return standardFor(pensioner.person(), month)
         .map(PensionStandard::monthlyAmount)
         .orElse(pensioner.pension().monthlyAmount())
         .setScale(2);
+  }
+
+  /**
+   * The standard of the person's scale in force in {@code month}: the one with the latest effective month not
+   * after it; empty when no standard of the scale covers the month (the registered amount applies then).
+   */
+  public Optional<PensionStandard> standardFor(EntitledPerson person, YearMonth month) {
+    return standards.stream()
+        .filter(standard -> !standard.effectiveFrom().isAfter(month))
+        .filter(standard -> standard.appliesTo(person.category(), person.disabilityGrade(), person.disabilityCause()))
+        .findFirst();
   }
 }

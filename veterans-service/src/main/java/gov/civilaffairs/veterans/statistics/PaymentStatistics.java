@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * Pensions and subsidies paid by type for a period of months and a region (DOMAIN.md, "Reports"). A pension
  * counts in the month its roll pays for; a subsidy or death grant in the civil month (Asia/Shanghai) it was
- * paid. The region is a GB/T 2260 code prefix on the entitled person's registered region.
+ * paid; the veterans' medical subsidy of a one-stop settlement in the month of the settlement date. The region is a GB/T 2260 code prefix on the entitled person's registered region.
  */
 @Service
 public class PaymentStatistics {
@@ -45,6 +45,7 @@ public class PaymentStatistics {
     List<PaymentTotal> totals = new ArrayList<>(repository.pensions(from, to, scope));
     totals.addAll(repository.subsidies(start, end, scope));
     totals.addAll(repository.deathGrants(start, end, scope));
+    totals.addAll(repository.medicalSettlements(from.atDay(1), to.atEndOfMonth(), scope));
     return totals;
   }
 

@@ -1,5 +1,6 @@
 package gov.civilaffairs.veterans.statistics;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Sums over the payment tables of this service ({@code pension_roll_line} of SENT rolls, {@code subsidy},
- * {@code benefit_grant}), filtered by the region of the entitled person: a read model for reports.
+ * {@code benefit_grant}, {@code medical_settlement}), filtered by the region of the entitled person: a read model for reports.
  */
 @Repository
 class PaymentStatisticsRepository {
@@ -52,6 +53,16 @@ class PaymentStatisticsRepository {
         FROM benefit_grant g JOIN entitled_person p ON p.id = g.entitled_person_id
         WHERE g.paid_at >= ? AND g.paid_at < ? AND %s
         GROUP BY g.kind ORDER BY g.kind""", scope, List.of(fromUtc, toUtc));
+  }
+
+  /** Veterans' medical subsidies of one-stop settlements dated {@code from} to {@code to} (inclusive), by care type. */
+  List<PaymentTotal> medicalSettlements(LocalDate from, LocalDate to, RegionScope scope) {
+    return totals("""
+        SELECT 'MEDICAL_SETTLEMENT' AS grp, m.care_type AS type, COUNT(*) AS payments,
+          COUNT(DISTINCT m.entitled_person_id) AS persons, SUM(m.veterans_subsidy) AS amount
+        FROM medical_settlement m JOIN entitled_person p ON p.id = m.entitled_person_id
+        WHERE m.settled_on BETWEEN ? AND ? AND m.veterans_subsidy > 0 AND %s
+        GROUP BY m.care_type ORDER BY m.care_type""", scope, List.of(from, to));
   }
 
   private List<PaymentTotal> totals(String sql, RegionScope scope, List<Object> parameters) {

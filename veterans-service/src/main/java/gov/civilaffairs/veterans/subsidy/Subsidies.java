@@ -1,12 +1,17 @@
 package gov.civilaffairs.veterans.subsidy;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.security.Role;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.veterans.certificate.Certificates;
+import gov.civilaffairs.veterans.certificate.EvidenceType;
 import gov.civilaffairs.veterans.person.EntitledPerson;
 import gov.civilaffairs.veterans.person.EntitledPersons;
 import gov.civilaffairs.veterans.person.PersonStatus;
@@ -17,9 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One-off medical subsidies (outpatient, inpatient) and temporary hardship subsidies: granted with amount,
- * reason and approval (township alone up to {@code veterans.subsidies.township-approval-limit}, a county
- * officer above), then paid. One subsidy per person, type and date of the cause.
+ * One-off subsidies: medical (outpatient, inpatient), temporary hardship, and the work-injury and
+ * social-insurance subsidies of laid-off disabled veterans; granted with amount, reason and approval (township
+ * alone up to {@code veterans.subsidies.township-approval-limit}, a county officer above), then paid. One subsidy
+ * per person, type and date of the cause; the insurance subsidies once per calendar year. Rules and sources:
+ * {@link SubsidyPolicy}.
  */
 @Service
 public class Subsidies {
@@ -28,8 +35,11 @@ public class Subsidies {
   private final EntitledPersons persons;
   private final SubsidyPolicy policy;
   private final BureauClock clock;
+  private final Certificates certificates;
 
-  Subsidies(SubsidyRepository repository, EntitledPersons persons, SubsidyPolicy policy, BureauClock clock) {
+  Subsidies(SubsidyRepository repository, EntitledPersons persons, SubsidyPolicy policy, BureauClock clock,
+      Certificates certificates) {
+    this.certificates = certificates;
     this.repository = repository;
     this.persons = persons;
     this.policy = policy;
@@ -41,9 +51,11 @@ public class Subsidies {
    *
    * @return the subsidy, {@code APPROVED} or {@code PENDING_APPROVAL}
    * @throws ProblemException 422 {@code person-deceased} if the person is deceased; 422 {@code cause-date} if
-   *     the date of the cause is after today; 422 {@code amount-above-maximum} above the type's maximum
-   *     ({@code veterans.subsidies.max-amount}); 409 {@code subsidy-exists} if the person already has a
-   *     subsidy of the type for that date
+   *     the date of the cause is after today; 422 {@code not-eligible} if the person's category does not receive
+   *     the type ({@code veterans.subsidies.eligible-categories}); 422 {@code evidence-missing} if evidence the type
+   *     needs is not recorded ({@code veterans.subsidies.required-evidence}); 422 {@code amount-above-maximum}
+   *     above the type's maximum ({@code veterans.subsidies.max-amount}); 409 {@code subsidy-exists} if the person
+   *     already has a subsidy of the type for that date, or that year for a type granted once a year
    */
   @Transactional
   public Subsidy grant(EntitledPerson person, NewSubsidy request, Caller caller) {
@@ -53,6 +65,18 @@ public class Subsidies {
     if (request.causeDate().isAfter(clock.today())) {
       throw ProblemException.unprocessable("cause-date", "causeDate " + request.causeDate() + " is after today");
     }
+    if (!policy.eligibleCategories().get(request.type()).contains(person.category())) {
+      throw ProblemException.unprocessable("not-eligible", request.type() + " is granted to "
+          + new TreeSet<>(policy.eligibleCategories().get(request.type())) + ", not " + person.category()
+          + " (veterans.subsidies.eligible-categories)");
+    }
+    Set<EvidenceType> missing = EnumSet.noneOf(EvidenceType.class);
+    missing.addAll(policy.requiredEvidence().get(request.type()));
+    certificates.evidenceOf(person).documents().forEach(document -> missing.remove(document.documentType()));
+    if (!missing.isEmpty()) {
+      throw ProblemException.unprocessable("evidence-missing", request.type() + " needs evidence " + missing
+          + " recorded for the person (veterans.subsidies.required-evidence)");
+    }
     BigDecimal maximum = policy.maxAmount().get(request.type());
     if (request.amount().compareTo(maximum) > 0) {
       throw ProblemException.unprocessable("amount-above-maximum", "amount " + request.amount() + " is above the "
@@ -61,6 +85,14 @@ public class Subsidies {
     NewSubsidy subsidy = new NewSubsidy(request.type(), request.causeDate(), request.amount().setScale(2),
         request.reason().strip());
     SubsidyStatus status = mayApprove(caller, subsidy.amount()) ? SubsidyStatus.APPROVED : SubsidyStatus.PENDING_APPROVAL;
+    if (policy.oncePerYear().contains(request.type())) {
+      persons.lockByNationalIdNumber(person.nationalIdNumber());
+      int year = request.causeDate().getYear();
+      if (repository.countInYear(person.id(), request.type(), year) > 0) {
+        throw ProblemException.conflict("subsidy-exists", "Entitled person " + person.id() + " already has a "
+            + request.type() + " subsidy for " + year + " (veterans.subsidies.once-per-year)");
+      }
+    }
     try {
       long id = repository.insert(subsidy, person.id(), status, caller.id(), clock.now());
       return repository.find(id, false).orElseThrow();

@@ -41,6 +41,14 @@ class SubsidyRepository {
     return key.getKey().longValue();
   }
 
+  /** How many subsidies of the type the person has with a cause date in the calendar year. */
+  int countInYear(long personId, SubsidyType type, int year) {
+    return jdbc.sql("SELECT COUNT(*) FROM subsidy WHERE entitled_person_id = ? AND type = ? AND cause_date >= ? "
+            + "AND cause_date < ?")
+        .params(personId, type.name(), LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))
+        .query(Integer.class).single();
+  }
+
   Optional<Subsidy> find(long id, boolean forUpdate) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM subsidy WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))
         .param(id).query(SubsidyRepository::subsidy).optional();

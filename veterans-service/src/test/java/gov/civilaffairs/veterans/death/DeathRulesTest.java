@@ -29,26 +29,29 @@ class DeathRulesTest {
 
   @Test
   void survivorGetsSixMonthsOfPeriodicPensionAsFuneralSubsidy() {
-    assertThat(defaults.funeralSubsidy(person(EntitledCategory.MARTYR_SURVIVOR, null, null), new BigDecimal("1500.00")))
+    assertThat(defaults.funeralSubsidy(person(EntitledCategory.MARTYR_SURVIVOR, null, null), new BigDecimal("1500.00"),
+        "at the registered amount"))
         .hasValueSatisfying(award -> assertThat(award.amount()).isEqualByComparingTo("9000.00"));
   }
 
   @Test
   void disabledVeteranOfWarOrDutyGetsTwelveMonthsButNotOfIllness() {
     assertThat(defaults.funeralSubsidy(person(EntitledCategory.DISABLED_VETERAN, 6, DisabilityCause.DUTY),
-        new BigDecimal("2000.50"))).hasValueSatisfying(award -> assertThat(award.amount()).isEqualTo("24006.00"));
+        new BigDecimal("2000.50"), "at the registered amount"))
+        .hasValueSatisfying(award -> assertThat(award.amount()).isEqualTo("24006.00"));
     assertThat(defaults.funeralSubsidy(person(EntitledCategory.DISABLED_VETERAN, 6, DisabilityCause.ILLNESS),
-        new BigDecimal("2000.50"))).isEmpty();
+        new BigDecimal("2000.50"), "at the registered amount")).isEmpty();
   }
 
   @Test
   void categoryWithoutRuleGetsNoFuneralSubsidyUnlessConfigured() {
     EntitledPerson veteran = person(EntitledCategory.WAR_PARTICIPANT, null, null);
-    assertThat(defaults.funeralSubsidy(veteran, new BigDecimal("800.00"))).isEmpty();
+    assertThat(defaults.funeralSubsidy(veteran, new BigDecimal("800.00"), "at the registered amount")).isEmpty();
     DeathRules city = new DeathRules(new DeathPolicy(null, Map.of(EntitledCategory.WAR_PARTICIPANT, 3), null, null, null));
-    assertThat(city.funeralSubsidy(veteran, new BigDecimal("800.00")))
+    assertThat(city.funeralSubsidy(veteran, new BigDecimal("800.00"), "at the registered amount"))
         .hasValueSatisfying(award -> assertThat(award.amount()).isEqualTo("2400.00"));
-    assertThat(city.funeralSubsidy(person(EntitledCategory.MARTYR_SURVIVOR, null, null), new BigDecimal("100.00")))
+    assertThat(city.funeralSubsidy(person(EntitledCategory.MARTYR_SURVIVOR, null, null), new BigDecimal("100.00"),
+        "at the registered amount"))
         .as("defaults of other categories are kept").isPresent();
   }
 
@@ -64,9 +67,23 @@ class DeathRulesTest {
   void arrearsCoverTheMonthsAfterTheLastPaidThroughTheCurrentMonthWithinThePensionsTerm() {
     PeriodicPension pension = new PeriodicPension(1, 1, PensionKind.PERIODIC_PENSION, new BigDecimal("1200.00"),
         YearMonth.of(2020, 1), YearMonth.of(2026, 10), PensionStatus.STOPPED, YearMonth.of(2026, 8), 7L);
-    assertThat(DeathRules.arrears(pension, YearMonth.of(2026, 8), YearMonth.of(2026, 11)))
+    assertThat(DeathRules.arrears(pension, YearMonth.of(2026, 8), YearMonth.of(2026, 11), month -> pension.monthlyAmount()))
         .hasValueSatisfying(award -> assertThat(award.amount()).isEqualTo("2400.00"));
-    assertThat(DeathRules.arrears(pension, YearMonth.of(2026, 8), YearMonth.of(2026, 8))).isEmpty();
+    assertThat(DeathRules.arrears(pension, YearMonth.of(2026, 8), YearMonth.of(2026, 8), month -> pension.monthlyAmount()))
+        .isEmpty();
+  }
+
+  @Test
+  void arrearsPayEachMonthAtTheStandardInForceThatMonth() {
+    PeriodicPension pension = new PeriodicPension(1, 1, PensionKind.PERIODIC_PENSION, new BigDecimal("1200.00"),
+        YearMonth.of(2020, 1), null, PensionStatus.STOPPED, YearMonth.of(2026, 7), 7L);
+    // September 2026 onwards at a new standard of 1350.00: August 1200.00 + 3 x 1350.00.
+    assertThat(DeathRules.arrears(pension, YearMonth.of(2026, 7), YearMonth.of(2026, 11),
+        month -> month.isBefore(YearMonth.of(2026, 9)) ? new BigDecimal("1200.00") : new BigDecimal("1350.00")))
+        .hasValueSatisfying(award -> {
+          assertThat(award.amount()).isEqualTo("5250.00");
+          assertThat(award.basis()).contains("2026-08 to 2026-11");
+        });
   }
 
   private static EntitledPerson person(EntitledCategory category, Integer grade, DisabilityCause cause) {

@@ -108,6 +108,37 @@ class SubsidyIT {
     assertThat(rowsOf(person)).isZero();
   }
 
+  @Test
+  void aLaidOffDisabledVeteranGetsTheInsuranceSubsidiesOnceAYearWithProofOfTheLayOff() {
+    String demobilised = api.register("DEMOBILISED_VETERAN", "900.00", "2020-01");
+    assertThat(code(grant(demobilised, CASEWORKER, "SOCIAL_INSURANCE", "2026-01-01", "600.00")))
+        .as("disabled veterans only").isEqualTo("not-eligible");
+
+    String veteran = api.register("DISABLED_VETERAN", 7, "DUTY", "1800.00", "2020-01", "330681001001");
+    assertThat(code(grant(veteran, CASEWORKER, "SOCIAL_INSURANCE", "2026-01-01", "6000.00")))
+        .isEqualTo("evidence-missing");
+    HttpResponse<String> proof = api.send("POST", "/entitled-persons/" + veteran + "/evidence",
+        Map.of("documentType", "LAYOFF_PROOF", "reference", "诸人社失业〔2025〕0311号",
+            "issuingAuthority", "诸暨市人力资源和社会保障局", "issuedOn", "2025-10-09"), CASEWORKER);
+    assertThat(proof.statusCode()).as(proof.body()).isEqualTo(201);
+
+    HttpResponse<String> social = grant(veteran, CASEWORKER, "SOCIAL_INSURANCE", "2026-01-01", "6000.00");
+    assertThat(social.statusCode()).as(social.body()).isEqualTo(201);
+    assertThat(RestClientSupport.json(social).path("status").asString()).isEqualTo("PENDING_APPROVAL");
+    HttpResponse<String> sameYear = grant(veteran, CASEWORKER, "SOCIAL_INSURANCE", "2026-07-01", "500.00");
+    assertThat(sameYear.statusCode()).isEqualTo(409);
+    assertThat(code(sameYear)).isEqualTo("subsidy-exists");
+    assertThat(code(grant(veteran, CASEWORKER, "WORK_INJURY_INSURANCE", "2026-01-01", "2000.01")))
+        .isEqualTo("amount-above-maximum");
+    assertThat(grant(veteran, CASEWORKER, "WORK_INJURY_INSURANCE", "2026-01-01", "800.00").statusCode()).isEqualTo(201);
+    assertThat(rowsOf(veteran)).isEqualTo(2);
+    assertThat(rowsOf(demobilised)).isZero();
+  }
+
+  private static String code(HttpResponse<String> response) {
+    return RestClientSupport.json(response).path("code").asString();
+  }
+
   private HttpResponse<String> grant(String person, String token, String type, String causeDate, String amount) {
     return api.send("POST", "/entitled-persons/" + person + "/subsidies", Map.of("type", type,
         "causeDate", causeDate, "amount", amount, "reason", "自付部分按比例补助"), token);

@@ -6,9 +6,11 @@ import java.util.List;
 import gov.civilaffairs.platform.audit.Audited;
 import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.security.Caller;
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRecordRepository;
 import gov.civilaffairs.registry.death.DeathRegistry;
+import gov.civilaffairs.registry.death.DeathSourcePolicy;
 import gov.civilaffairs.registry.death.RegistrationOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,10 +41,12 @@ class DeathRecordController {
 
   private final DeathRegistry registry;
   private final DeathRecordRepository records;
+  private final DeathSourcePolicy sources;
 
-  DeathRecordController(DeathRegistry registry, DeathRecordRepository records) {
+  DeathRecordController(DeathRegistry registry, DeathRecordRepository records, DeathSourcePolicy sources) {
     this.registry = registry;
     this.records = records;
+    this.sources = sources;
   }
 
   @PostMapping
@@ -50,11 +54,15 @@ class DeathRecordController {
   @Operation(summary = "Report a death",
       description = "201 with outcome ACCEPTED (confirmed, or attached to the person's known death) or HELD_FOR_REVIEW; "
           + "200 with outcome DUPLICATE and the existing record when this source already sent this reference. "
-          + "400 invalid ID number (with the reason) or field; 422 death in the future or before birth.")
+          + "400 invalid ID number (with the reason) or field; 403 source-not-allowed when the source is not "
+          + "one the caller may report (police HUKOU_CANCELLATION, hospital MEDICAL_CERTIFICATE, funeral home "
+          + "CREMATION, staff CASEWORKER and COURT_DECLARATION; registry.death-sources); 422 death in the future or "
+          + "before birth.")
   @Audited(action = AuditAction.CREATE, objectType = "death-record", person = "#request.nationalIdNumber()")
-  ResponseEntity<RegistrationResponse> report(@Valid @RequestBody ReportDeathRequest request) {
+  ResponseEntity<RegistrationResponse> report(@Valid @RequestBody ReportDeathRequest request, Caller caller) {
+    sources.require(caller, request.source());
     DeathRegistry.Registration registration = registry.register(request.toReport());
-    DeathRecordResponse record = read(registration.deathRecordId());
+    DeathRecordResponse record = response(registration.deathRecordId());
     HttpStatus status = registration.outcome() == RegistrationOutcome.DUPLICATE ? HttpStatus.OK : HttpStatus.CREATED;
     return ResponseEntity.status(status).location(URI.create("/deaths/" + record.id()))
         .body(new RegistrationResponse(registration.outcome(), record));
@@ -63,22 +71,27 @@ class DeathRecordController {
   @GetMapping("/{id}")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read a death record with its sources and history",
-      description = "Who reported it, who confirmed, rejected or revoked it, when and why.")
+      description = "Who reported it, who confirmed, rejected or revoked it, when and why. 404 also when the "
+          + "deceased person's region (person index) lies outside the caller's area, and for a record of a person "
+          + "not in the index unless the caller's role is city-wide.")
   @Audited(action = AuditAction.READ, objectType = "death-record", objectId = "#id")
-  DeathRecordResponse read(@PathVariable long id) {
-    return records.findById(id).map(r -> DeathRecordResponse.of(r, records))
-        .orElseThrow(() -> ProblemException.notFound("Death record", id));
+  DeathRecordResponse read(@PathVariable long id, Caller caller) {
+    requireInArea(id, caller);
+    return response(id);
   }
 
   @GetMapping("/review-queue")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
-  @Operation(summary = "List death records held for review, oldest first")
+  @Operation(summary = "List death records held for review, oldest first",
+      description = "Only the records within the caller's area (region of the deceased person in the index; "
+          + "records of persons not in the index only for city-wide roles); total counts the same records.")
   @Audited(action = AuditAction.READ, objectType = "death-record")
   HeldPage reviewQueue(@RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    List<DeathRecordResponse> items = records.findHeld(size, (long) page * size).stream()
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Caller caller) {
+    RegionScope area = caller.regionScope();
+    List<DeathRecordResponse> items = records.findHeld(area, size, (long) page * size).stream()
         .map(r -> DeathRecordResponse.of(r, records)).toList();
-    return new HeldPage(records.countHeld(), page, size, items);
+    return new HeldPage(records.countHeld(area), page, size, items);
   }
 
   @PostMapping("/{id}/confirmation")
@@ -89,8 +102,9 @@ class DeathRecordController {
   @Audited(action = AuditAction.UPDATE, objectType = "death-record", objectId = "#id")
   DeathRecordResponse confirm(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
       Caller caller) {
+    requireInArea(id, caller);
     registry.confirmBySupervisor(id, caller.id());
-    return read(id);
+    return response(id);
   }
 
   @PostMapping("/{id}/rejection")
@@ -99,8 +113,9 @@ class DeathRecordController {
   @Audited(action = AuditAction.UPDATE, objectType = "death-record", objectId = "#id")
   DeathRecordResponse reject(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
       Caller caller) {
+    requireInArea(id, caller);
     registry.reject(id, caller.id(), requireReason(decision));
-    return read(id);
+    return response(id);
   }
 
   @PostMapping("/{id}/revocation")
@@ -111,8 +126,24 @@ class DeathRecordController {
   @Audited(action = AuditAction.UPDATE, objectType = "death-record", objectId = "#id")
   DeathRecordResponse revoke(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
       Caller caller) {
+    requireInArea(id, caller);
     registry.revoke(id, caller.id(), requireReason(decision));
-    return read(id);
+    return response(id);
+  }
+
+  /**
+   * 404 unless the record lies in the caller's area (docs/security.md, the region rule; OWASP API1):
+   * the same answer as for a record that does not exist.
+   */
+  private void requireInArea(long id, Caller caller) {
+    if (records.findByIdWithin(id, caller.regionScope()).isEmpty()) {
+      throw ProblemException.notFound("Death record", id);
+    }
+  }
+
+  private DeathRecordResponse response(long id) {
+    return records.findById(id).map(r -> DeathRecordResponse.of(r, records))
+        .orElseThrow(() -> ProblemException.notFound("Death record", id));
   }
 
   private static String requireReason(SupervisorDecision decision) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import gov.civilaffairs.platform.masking.MaskType;
+import gov.civilaffairs.platform.masking.Masked;
 import gov.civilaffairs.registry.death.DeathRecord;
 import gov.civilaffairs.registry.death.DeathRecordRepository;
 import gov.civilaffairs.registry.death.DeathRecordSource;
@@ -11,8 +13,11 @@ import gov.civilaffairs.registry.death.DeathRecordStatus;
 import gov.civilaffairs.registry.death.HistoryEntry;
 import gov.civilaffairs.registry.death.HoldReason;
 
-/** A death record with the sources that support it and its history: the "why" of a stopped benefit. */
-record DeathRecordResponse(long id, Long personId, String nationalIdNumber, String name, LocalDate dateOfDeath,
+/**
+ * A death record with the sources that support it and its history: the "why" of a stopped benefit.
+ * The ID number is masked for roles not in {@code platform.security.unmasked-roles.NATIONAL_ID_NUMBER}.
+ */
+record DeathRecordResponse(long id, Long personId, @Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber, String name, LocalDate dateOfDeath,
     DeathRecordStatus status, HoldReason holdReason, Instant createdAt, List<DeathRecordSource> sources,
     List<HistoryEntry> history) {
 

@@ -3,11 +3,14 @@ package gov.civilaffairs.registry.person.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import gov.civilaffairs.platform.audit.Audited;
 import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.masking.Masking;
+import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.person.PersonRepository;
@@ -17,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,21 +39,34 @@ class PersonController {
 
   private final PersonService service;
   private final PersonRepository persons;
+  private final RegionDirectory regions;
   private final Clock clock;
 
-  PersonController(PersonService service, PersonRepository persons, Clock clock) {
+  PersonController(PersonService service, PersonRepository persons, RegionDirectory regions, Clock clock) {
     this.service = service;
     this.persons = persons;
+    this.regions = regions;
     this.clock = clock;
   }
 
   @PostMapping
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Add a person to the index",
-      description = "400 for an invalid ID number (with the reason) or field; 422 when sex or birth date disagree "
-          + "with the ID number; 409 when the ID number is already indexed.")
+      description = "400 for an invalid ID number (with the reason) or field; 403 region-outside-area when the "
+          + "person's region lies outside the caller's area (a township caseworker indexes persons of the township); "
+          + "422 when sex or birth date disagree with the ID number; 409 when the ID number is already indexed.")
   @Audited(action = AuditAction.CREATE, objectType = "person", objectId = "#result?.body?.id", person = "#request.nationalIdNumber()")
-  ResponseEntity<PersonResponse> create(@Valid @RequestBody CreatePersonRequest request) {
+  ResponseEntity<PersonResponse> create(@Valid @RequestBody CreatePersonRequest request, Caller caller) {
+    regions.require(request.regionCode());
+    if (!caller.regionScope().covers(request.regionCode())) {
+      // The region rule (docs/security.md): staff create records only within their own area. 403, not
+      // 404: nothing exists yet whose existence the answer could reveal.
+      throw new ProblemException(HttpStatus.FORBIDDEN, "region-outside-area",
+          "The region " + request.regionCode() + " lies outside your area; a person is indexed by staff of the "
+              + "person's own area.",
+          Map.of("errors", List.of(Map.of("field", "regionCode", "rule", "WithinCallerArea",
+              "message", "must lie within the caller's area"))));
+    }
     var person = service.register(request.nationalIdNumber(), request.name(), request.sex(), request.birthDate(),
         request.regionCode());
     return ResponseEntity.created(URI.create("/persons/" + person.id())).body(PersonResponse.of(person));

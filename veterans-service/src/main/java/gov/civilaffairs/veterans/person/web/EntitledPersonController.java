@@ -4,10 +4,13 @@ import java.util.List;
 
 import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.security.Caller;
+import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.veterans.person.EntitledCategory;
 import gov.civilaffairs.veterans.person.EntitledPerson;
 import gov.civilaffairs.veterans.person.EntitledPersons;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST for entitled persons (优抚对象): register, read by ID number, list. Errors are problem+json. */
+/**
+ * REST for entitled persons (优抚对象): register, read by ID number, list. Errors are problem+json. Staff see
+ * and change only persons registered in their area (issue 3): outside it a person is answered 404 and not
+ * listed.
+ */
 @RestController
 @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
 @Tag(name = "entitled persons", description = "优抚对象 and their periodic pensions")
@@ -38,30 +45,41 @@ class EntitledPersonController {
   @PostMapping("/entitled-persons")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Register an entitled person with their monthly pension",
-      description = "400 on invalid fields, 409 entitled-person-exists, 422 disability-details, pension-months or unknown-region.")
+      description = "The region must lie within the caller's area. 400 on invalid fields, 403 region-outside-area, "
+          + "409 entitled-person-exists, 422 disability-details, pension-months or unknown-region.")
   @Audited(action = AuditAction.CREATE, objectType = "entitled-person", objectId = "#result?.id()",
       person = "#result?.id()")
-  EntitledPersonResponse register(@Valid @RequestBody RegisterEntitledPersonRequest request) {
+  EntitledPersonResponse register(@Valid @RequestBody RegisterEntitledPersonRequest request, Caller caller) {
+    if (!caller.regionScope().covers(request.regionCode())) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, "region-outside-area", "Region " + request.regionCode()
+          + " is outside your area; an entitled person is registered by their own township or county.");
+    }
     EntitledPerson person = persons.register(request.toNewEntitledPerson());
     return EntitledPersonResponse.of(person, persons.pensionsOf(person.id()));
   }
 
   @GetMapping("/entitled-persons/{nationalIdNumber}")
-  @Operation(summary = "Read an entitled person and their pensions by national ID number")
+  @Operation(summary = "Read an entitled person and their pensions by national ID number",
+      description = "404 if the person is not registered or lies outside the caller's area; 400 "
+          + "invalid-national-id-number.")
   @Audited(action = AuditAction.READ, objectType = "entitled-person", objectId = "#result?.id()",
-      person = "#result?.id()")
-  EntitledPersonResponse get(@PathVariable String nationalIdNumber) {
-    EntitledPerson person = persons.require(nationalIdNumber);
+      person = "#nationalIdNumber")
+  EntitledPersonResponse get(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber,
+      Caller caller) {
+    EntitledPerson person = persons.requireInArea(nationalIdNumber, caller.regionScope());
     return EntitledPersonResponse.of(person, persons.pensionsOf(person.id()));
   }
 
   @GetMapping("/entitled-persons")
-  @Operation(summary = "List entitled persons, ordered by id, optionally of one category")
+  @Operation(summary = "List entitled persons of the caller's area, ordered by id, optionally of one category",
+      description = "Filtered in SQL by the caller's area (a township caseworker sees her township only). "
+          + "400 on an unknown category or an offset/limit out of range.")
   @Audited(action = AuditAction.READ, objectType = "entitled-person")
-  List<EntitledPersonResponse> list(@RequestParam(required = false) EntitledCategory category,
+  List<EntitledPersonResponse> list(
+      @Parameter(example = "DISABLED_VETERAN") @RequestParam(required = false) EntitledCategory category,
       @RequestParam(defaultValue = "0") @Min(0) int offset,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-    return persons.list(category, offset, limit).stream()
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
+    return persons.list(category, caller.regionScope(), offset, limit).stream()
         .map(person -> EntitledPersonResponse.of(person, persons.pensionsOf(person.id()))).toList();
   }
 }

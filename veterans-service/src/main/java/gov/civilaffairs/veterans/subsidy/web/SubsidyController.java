@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * subsidy outside it is answered 404, as if it did not exist.
  */
 @RestController
-@Tag(name = "subsidies", description = "门诊/住院医疗补助, 临时困难补助: one-off subsidies with approval")
+@Tag(name = "subsidies", description = "门诊/住院医疗补助, 临时困难补助, 下岗失业残疾军人工伤保险/社会保险补助: one-off subsidies with approval")
 class SubsidyController {
 
   private final Subsidies subsidies;
@@ -46,7 +46,8 @@ class SubsidyController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Grant a one-off subsidy; approved at once within the caller's approval limit",
       description = "400 on invalid fields; 404 if the person is unknown or outside the caller's area; 409 subsidy-exists "
-          + "for the same person, type and date; 422 person-deceased, cause-date or amount-above-maximum.")
+          + "for the same person, type and date (or year, for the insurance subsidies); 422 person-deceased, cause-date, "
+          + "not-eligible, evidence-missing or amount-above-maximum.")
   @Audited(action = AuditAction.CREATE, objectType = "subsidy", objectId = "#result?.id()", person = "#nationalIdNumber")
   Subsidy grant(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber,
       @Valid @RequestBody GrantSubsidyRequest request, Caller caller) {
