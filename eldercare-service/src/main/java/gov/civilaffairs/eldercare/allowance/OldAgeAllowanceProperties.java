@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param bands age bands, each from its {@code minimum-age} up to the next band's; default 80: 50.00, 90:
  *     150.00, 100: 500.00 yuan a month. A person is in a band from the month in which he or she reaches its
  *     age (city policy, verify).
+ * @param bandStart the month from which a person is paid a band's amount: {@code MONTH_OF_BIRTHDAY} (default: the
+ *     month in which the person reaches the band's age, 浙江省 practice, verify locally) or
+ *     {@code MONTH_AFTER_BIRTHDAY}; also the month in which the allowance starts automatically
  * @param lastPaidMonth on a death, the last month paid: {@code MONTH_OF_DEATH} (default) or {@code NEXT_MONTH},
  *     the same choice relief-service offers for the minimum living allowance (DOMAIN.md, death rule 4)
  */
@@ -36,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record OldAgeAllowanceProperties(
     @NotEmpty List<@Valid @NotNull Band> bands,
+    @DefaultValue("MONTH_OF_BIRTHDAY") @NotNull BandStart bandStart,
     @DefaultValue("MONTH_OF_DEATH") @NotNull LastPaidMonth lastPaidMonth) {
 
   /** The default bands (city policy, verify). */
@@ -45,6 +49,7 @@ public record OldAgeAllowanceProperties(
       new Band(100, new BigDecimal("500.00")));
 
   public OldAgeAllowanceProperties {
+    bandStart = bandStart == null ? BandStart.MONTH_OF_BIRTHDAY : bandStart;
     bands = bands == null || bands.isEmpty() ? DEFAULT_BANDS
         : bands.stream().sorted(Comparator.comparingInt(Band::minimumAge)).toList();
   }
@@ -57,12 +62,14 @@ public record OldAgeAllowanceProperties(
 
   /**
    * The monthly amount due for {@code month} to a person born on {@code birthDate}: that of the highest band
-   * whose age the person reaches by the last day of the month.
+   * whose age the person reaches by the last day of the month ({@code MONTH_OF_BIRTHDAY}), or by the last day of
+   * the month before ({@code MONTH_AFTER_BIRTHDAY}).
    *
    * @return yuan, scale 2; empty when the person is under every band in that month
    */
   public Optional<BigDecimal> monthlyAmount(LocalDate birthDate, YearMonth month) {
-    int age = Period.between(birthDate, month.atEndOfMonth()).getYears();
+    YearMonth reckoned = bandStart == BandStart.MONTH_AFTER_BIRTHDAY ? month.minusMonths(1) : month;
+    int age = Period.between(birthDate, reckoned.atEndOfMonth()).getYears();
     return bands.stream().filter(band -> age >= band.minimumAge()).reduce((lower, higher) -> higher)
         .map(Band::monthlyAmount);
   }
@@ -86,6 +93,23 @@ public record OldAgeAllowanceProperties(
     public Band {
       monthlyAmount = monthlyAmount == null ? null : monthlyAmount.setScale(2);
     }
+  }
+
+  /**
+   * The first month in which a person born on {@code birthDate} is in the lowest band: the month of the birthday
+   * on which he or she reaches its age, or the month after ({@link #bandStart}).
+   */
+  public YearMonth firstMonthOfLowestBand(LocalDate birthDate) {
+    YearMonth birthday = YearMonth.from(birthDate.plusYears(bands.get(0).minimumAge()));
+    return bandStart == BandStart.MONTH_AFTER_BIRTHDAY ? birthday.plusMonths(1) : birthday;
+  }
+
+  /** From which month a band's amount is paid. */
+  public enum BandStart {
+    /** From the month in which the person reaches the band's age. */
+    MONTH_OF_BIRTHDAY,
+    /** From the month after the month in which the person reaches the band's age. */
+    MONTH_AFTER_BIRTHDAY
   }
 
   /** Which month is the last one paid when the person dies. */

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,9 +19,25 @@ import org.springframework.stereotype.Repository;
 class OldAgeAllowanceRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  OldAgeAllowanceRepository(JdbcClient jdbc) {
+  OldAgeAllowanceRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** An allowance to start. */
+  record NewAllowance(long personId, BigDecimal monthlyAmount, YearMonth startMonth) {
+  }
+
+  /** Inserts ACTIVE allowances in JDBC batches of 1000; a person who has one already breaks the unique key. */
+  void insertAll(List<NewAllowance> allowances) {
+    batch.batchUpdate("INSERT INTO old_age_allowance (person_id, monthly_amount, start_month, status)"
+        + " VALUES (?, ?, ?, 'ACTIVE')", allowances, 1000, (ps, allowance) -> {
+          ps.setLong(1, allowance.personId());
+          ps.setBigDecimal(2, allowance.monthlyAmount());
+          ps.setObject(3, allowance.startMonth().atDay(1));
+        });
   }
 
   OldAgeAllowance insert(long personId, BigDecimal monthlyAmount, YearMonth startMonth) {
@@ -35,6 +52,23 @@ class OldAgeAllowanceRepository {
   Optional<OldAgeAllowance> findByPerson(long personId) {
     return jdbc.sql("SELECT * FROM old_age_allowance WHERE person_id = ?").param(personId)
         .query(OldAgeAllowanceRepository::allowance).optional();
+  }
+
+  /** A living person without an allowance, born on or before a date: a candidate for an automatic start. */
+  record Candidate(long personId, LocalDate birthDate, java.time.Instant registeredAt) {
+  }
+
+  /** Living persons without an allowance born on or before {@code bornBy}, in id order. */
+  List<Candidate> candidatesBornBy(LocalDate bornBy) {
+    return jdbc.sql("""
+        SELECT p.id, p.birth_date, p.registered_at FROM elderly_person p
+        WHERE p.status = 'LIVING' AND p.birth_date <= ?
+          AND NOT EXISTS (SELECT 1 FROM old_age_allowance a WHERE a.person_id = p.id)
+        ORDER BY p.id""")
+        .param(bornBy)
+        .query((rs, row) -> new Candidate(rs.getLong("id"), rs.getObject("birth_date", LocalDate.class),
+            rs.getObject("registered_at", java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)))
+        .list();
   }
 
   void stop(long id, YearMonth endMonth, long deathRecordId) {

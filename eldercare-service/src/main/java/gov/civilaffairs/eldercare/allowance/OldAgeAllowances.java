@@ -6,12 +6,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import gov.civilaffairs.eldercare.events.AllowanceTerminated;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class OldAgeAllowances {
 
   private final OldAgeAllowanceRepository repository;
+  private final AllowanceRollRepository rolls;
   private final OldAgeAllowanceProperties policy;
   private final BureauClock clock;
+  private final ApplicationEventPublisher events;
 
-  OldAgeAllowances(OldAgeAllowanceRepository repository, OldAgeAllowanceProperties policy, BureauClock clock) {
+  OldAgeAllowances(OldAgeAllowanceRepository repository, AllowanceRollRepository rolls,
+      OldAgeAllowanceProperties policy, BureauClock clock, ApplicationEventPublisher events) {
     this.repository = repository;
+    this.rolls = rolls;
+    this.events = events;
     this.policy = policy;
     this.clock = clock;
   }
@@ -53,9 +61,42 @@ public class OldAgeAllowances {
     return repository.insert(person.id(), amount, startMonth);
   }
 
+  /**
+   * Starts the allowance automatically for every living person who is in an age band in {@code month} and has
+   * none yet. It starts in the month the person reaches the lowest band ({@code MONTH_OF_BIRTHDAY} by default,
+   * {@link OldAgeAllowanceProperties#firstMonthOfLowestBand}), but not before the month the person was
+   * registered here (Asia/Shanghai): months before registration are claimed by a back-dated grant (POST).
+   *
+   * @return the number of allowances started (inserted in JDBC batches)
+   */
+  @Transactional
+  public int startDue(YearMonth month) {
+    YearMonth reckoned = policy.bandStart() == OldAgeAllowanceProperties.BandStart.MONTH_AFTER_BIRTHDAY
+        ? month.minusMonths(1) : month;
+    LocalDate bornBy = reckoned.atEndOfMonth().minusYears(policy.bands().get(0).minimumAge());
+    List<OldAgeAllowanceRepository.NewAllowance> started = new ArrayList<>();
+    for (var candidate : repository.candidatesBornBy(bornBy)) {
+      YearMonth inBand = policy.firstMonthOfLowestBand(candidate.birthDate());
+      YearMonth registered = clock.civilMonth(candidate.registeredAt());
+      YearMonth startMonth = inBand.isAfter(registered) ? inBand : registered;
+      if (startMonth.isAfter(month)) {
+        continue;
+      }
+      policy.monthlyAmount(candidate.birthDate(), startMonth).ifPresent(amount ->
+          started.add(new OldAgeAllowanceRepository.NewAllowance(candidate.personId(), amount, startMonth)));
+    }
+    repository.insertAll(started);
+    return started.size();
+  }
+
   /** The person's allowance, if any. */
   public Optional<OldAgeAllowance> of(ElderlyPerson person) {
     return repository.findByPerson(person.id());
+  }
+
+  /** The allowance's overpayment claims, oldest first (OPEN or WITHDRAWN). */
+  public List<OverpaymentClaim> claimsOf(OldAgeAllowance allowance) {
+    return rolls.claims(allowance.id());
   }
 
   /** The arrears paid back on the allowance, by month. */
@@ -66,7 +107,9 @@ public class OldAgeAllowances {
   /**
    * Stops the person's ACTIVE allowance after the last month paid for a death on {@code dateOfDeath}
    * ({@link OldAgeAllowanceProperties#lastPaidMonth(LocalDate)}); an allowance that had not started yet ends
-   * before its start month.
+   * before its start month. Rolls not yet sent drop the months after the end month (DOMAIN.md death rule 4,
+   * applied to this allowance as to relief's); what sent rolls paid for later months becomes an OPEN
+   * {@link OverpaymentClaim}. Publishes {@link AllowanceTerminated} through the outbox.
    *
    * @return the allowance as stopped, empty when there was no active allowance
    */
@@ -79,6 +122,16 @@ public class OldAgeAllowances {
           YearMonth endMonth = lastPaid.isBefore(allowance.startMonth()) ? allowance.startMonth().minusMonths(1)
               : lastPaid;
           repository.stop(allowance.id(), endMonth, deathRecordId);
+          rolls.dropUnsentLinesAfter(allowance.id(), endMonth);
+          List<AllowanceRollLine> overpaid = rolls.sentLinesAfter(allowance.id(), endMonth);
+          BigDecimal overpayment = overpaid.stream().map(AllowanceRollLine::amount)
+              .reduce(new BigDecimal("0.00"), BigDecimal::add);
+          if (!overpaid.isEmpty()) {
+            rolls.insertClaim(allowance.id(), deathRecordId, overpaid.get(0).forMonth(),
+                overpaid.get(overpaid.size() - 1).forMonth(), overpaid.size(), overpayment, clock.now());
+          }
+          events.publishEvent(new AllowanceTerminated(UUID.randomUUID(), person.id(), allowance.id(),
+              AllowanceTerminated.DEATH, deathRecordId, endMonth, overpayment, clock.now()));
           return new OldAgeAllowance(allowance.id(), allowance.personId(), allowance.monthlyAmount(),
               allowance.startMonth(), endMonth, AllowanceStatus.STOPPED, deathRecordId);
         });
@@ -86,7 +139,8 @@ public class OldAgeAllowances {
 
   /**
    * Resumes the allowance that this death record stopped. Every month after its end month and before the
-   * current month (Asia/Shanghai) becomes an arrears entry at that month's band amount; the current month
+   * current month (Asia/Shanghai), unless a sent roll paid it already, becomes an arrears entry at that month's
+   * band amount, paid by the next roll generated; the current month
    * and the following are paid by the monthly roll as usual, at the current band's amount.
    *
    * @return the allowance resumed and its new arrears, empty when this record stopped no allowance
@@ -99,8 +153,13 @@ public class OldAgeAllowances {
         .map(allowance -> {
           YearMonth currentMonth = clock.currentMonth();
           List<AllowanceArrears> arrears = new ArrayList<>();
+          List<YearMonth> alreadyPaid = rolls.monthsPaid(allowance.id());
+          rolls.withdrawClaims(allowance.id(), deathRecordId, clock.now());
           for (YearMonth month = allowance.endMonth().plusMonths(1); month.isBefore(currentMonth);
               month = month.plusMonths(1)) {
+            if (alreadyPaid.contains(month)) {
+              continue;
+            }
             BigDecimal amount = policy.monthlyAmount(person.birthDate(), month).orElse(allowance.monthlyAmount());
             AllowanceArrears owed = new AllowanceArrears(month, amount, deathRecordId);
             repository.insertArrears(allowance.id(), owed);

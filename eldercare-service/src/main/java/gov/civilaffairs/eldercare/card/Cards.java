@@ -3,11 +3,14 @@ package gov.civilaffairs.eldercare.card;
 import java.time.Period;
 import java.util.List;
 
+import gov.civilaffairs.eldercare.events.CardRevoked;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +25,12 @@ public class Cards {
   private final CardRepository repository;
   private final TransitCardProperties transitCard;
   private final BureauClock clock;
+  private final ApplicationEventPublisher events;
 
-  Cards(CardRepository repository, TransitCardProperties transitCard, BureauClock clock) {
+  Cards(CardRepository repository, TransitCardProperties transitCard, BureauClock clock,
+      ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.transitCard = transitCard;
     this.clock = clock;
   }
@@ -55,13 +61,44 @@ public class Cards {
     return repository.insert(holder.id(), kind, cardNumber, clock.today());
   }
 
+  /** Why a card is replaced. */
+  public enum ReplacementReason {
+    /** 遗失 */
+    LOST,
+    /** 损坏 */
+    DAMAGED
+  }
+
+  /**
+   * Replaces the person's ISSUED card of this kind by a new card number today (补办); the old number stops being
+   * valid (a transit card's old number is listed BLOCKED in the daily file).
+   *
+   * @throws ProblemException 404 {@code no-card} when the person holds no such card, 409 {@code card-not-issued}
+   *     for a revoked card, 409 {@code duplicate} for a card number in use, 422 {@code same-number}
+   */
+  @Transactional
+  public Card replace(ElderlyPerson holder, CardKind kind, String newNumber, ReplacementReason reason) {
+    Card card = repository.findByPerson(holder.id()).stream().filter(c -> c.kind() == kind).findFirst()
+        .orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "no-card",
+            "The person holds no card of kind " + kind + "; issue one first."));
+    if (card.status() != CardStatus.ISSUED) {
+      throw ProblemException.conflict("card-not-issued", "The card is " + card.status() + "; it cannot be replaced.");
+    }
+    if (card.cardNumber().equals(newNumber)) {
+      throw ProblemException.unprocessable("same-number", "cardNumber is the number of the card replaced.");
+    }
+    repository.replaceNumber(card.id(), card.cardNumber(), newNumber, reason.name(), clock.today());
+    return repository.findByPerson(holder.id()).stream().filter(c -> c.id() == card.id()).findFirst().orElseThrow();
+  }
+
   /** The person's cards, in order of issue. */
   public List<Card> of(ElderlyPerson holder) {
     return repository.findByPerson(holder.id());
   }
 
   /**
-   * Revokes the person's issued cards because of a death record, and tells the transit-card system.
+   * Revokes the person's issued cards because of a death record, tells the transit-card system and publishes
+   * {@link CardRevoked} for each card through the outbox.
    *
    * @return the cards revoked (as they were before), none if the person held no issued card
    */
@@ -72,6 +109,8 @@ public class Cards {
     for (Card card : issued) {
       repository.revoke(card.id(), deathRecordId);
       notifyTransitSystem(card, TransitCardNotification.Kind.REVOCATION, deathRecordId);
+      events.publishEvent(new CardRevoked(java.util.UUID.randomUUID(), holder.id(), card.id(), card.kind().name(),
+          card.cardNumber(), CardRevoked.DEATH, deathRecordId, clock.now()));
     }
     return issued;
   }
@@ -94,9 +133,12 @@ public class Cards {
     return revoked;
   }
 
-  /** Notifications the transit-card system has not been sent yet, oldest first, after {@code afterId}. */
-  public List<TransitCardNotification> pendingNotifications(long afterId, int size) {
-    return repository.pendingNotifications(afterId, size);
+  /**
+   * Notifications the transit-card system has not been sent yet, of holders within {@code area} (filtered in
+   * SQL), oldest first, after {@code afterId}.
+   */
+  public List<TransitCardNotification> pendingNotifications(RegionScope area, long afterId, int size) {
+    return repository.pendingNotifications(area, afterId, size);
   }
 
   private void notifyTransitSystem(Card card, TransitCardNotification.Kind kind, long deathRecordId) {

@@ -18,7 +18,7 @@ public record BenefitChange(Benefit benefit, Change change, String detail, long 
 
   /** The benefits a death touches in this service. */
   public enum Benefit {
-    ELDERLY_CARD, TRANSIT_CARD, OLD_AGE_ALLOWANCE
+    ELDERLY_CARD, TRANSIT_CARD, OLD_AGE_ALLOWANCE, RESIDENCE, HOME_CARE_ORDER
   }
 
   /** What happened to the benefit. */
@@ -30,6 +30,12 @@ public record BenefitChange(Benefit benefit, Change change, String detail, long 
     /** The allowance was stopped after its last month paid. */
     STOPPED,
     /** The allowance was resumed, with arrears for the months missed. */
-    RESUMED
+    RESUMED,
+    /** A care-institution residence was ended on the date of death. */
+    ENDED,
+    /** A residence or a home-care order was re-opened when the death record was revoked. */
+    REOPENED,
+    /** An open home-care order was cancelled. */
+    CANCELLED
   }
 }

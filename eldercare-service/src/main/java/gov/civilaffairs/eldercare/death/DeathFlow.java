@@ -15,6 +15,9 @@ import gov.civilaffairs.eldercare.card.Cards;
 import gov.civilaffairs.eldercare.death.BenefitChange.Benefit;
 import gov.civilaffairs.eldercare.death.BenefitChange.Change;
 import gov.civilaffairs.eldercare.death.DeathEventRepository.DeathRecordState;
+import gov.civilaffairs.eldercare.homecare.HomeCare;
+import gov.civilaffairs.eldercare.homecare.HomeCareOrder;
+import gov.civilaffairs.eldercare.institution.Residences;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
 import gov.civilaffairs.eldercare.person.ElderlyPersons;
@@ -25,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The eldercare side of the death rule (DOMAIN.md, death rule 5 and 7): on a confirmed death both cards are
- * revoked, the transit-card system is told and the old-age allowance stops after its last month paid; on the
- * revocation of the death record all of it is restored, the allowance with arrears.
+ * revoked, the transit-card system is told, the old-age allowance stops after its last month paid, a
+ * care-institution residence ends and open home-care orders are cancelled; on the revocation of the death record
+ * all of it is restored, the allowance with arrears.
  *
  * <p>Exactly once: each event is recorded in {@code processed_event} in the same transaction as its effect, so
  * a second delivery changes nothing; a death record once revoked is never applied again, so a replay of its
@@ -46,9 +50,13 @@ public class DeathFlow {
   private final Cards cards;
   private final OldAgeAllowances allowances;
   private final BureauClock clock;
+  private final Residences residences;
+  private final HomeCare homeCare;
 
   DeathFlow(DeathEventRepository repository, ElderlyPersons persons, Cards cards, OldAgeAllowances allowances,
-      BureauClock clock) {
+      BureauClock clock, Residences residences, HomeCare homeCare) {
+    this.residences = residences;
+    this.homeCare = homeCare;
     this.repository = repository;
     this.persons = persons;
     this.cards = cards;
@@ -95,6 +103,14 @@ public class DeathFlow {
     allowances.stopForDeath(person, event.deathRecordId(), event.dateOfDeath()).ifPresent(allowance ->
         record(person, event.eventId(), event.deathRecordId(), now, Benefit.OLD_AGE_ALLOWANCE, Change.STOPPED,
             "last month paid " + allowance.endMonth() + " (died " + event.dateOfDeath() + ")"));
+    residences.endForDeath(person, event.deathRecordId(), event.dateOfDeath()).ifPresent(residence ->
+        record(person, event.eventId(), event.deathRecordId(), now, Benefit.RESIDENCE, Change.ENDED,
+            "residence " + residence.id() + " in institution " + residence.institutionId() + " ended on "
+                + event.dateOfDeath()));
+    for (HomeCareOrder order : homeCare.cancelForDeath(person, event.deathRecordId())) {
+      record(person, event.eventId(), event.deathRecordId(), now, Benefit.HOME_CARE_ORDER, Change.CANCELLED,
+          "home-care order " + order.id() + " (" + order.serviceType() + ") cancelled");
+    }
   }
 
   /**
@@ -127,6 +143,13 @@ public class DeathFlow {
         record(person, event.eventId(), event.deathRecordId(), now, Benefit.OLD_AGE_ALLOWANCE, Change.RESUMED,
             "resumed at " + resumption.allowance().monthlyAmount() + " a month; arrears "
                 + resumption.totalArrears() + " for " + resumption.arrears().size() + " month(s)"));
+    residences.restoreAfterRevocation(person, event.deathRecordId()).ifPresent(residence ->
+        record(person, event.eventId(), event.deathRecordId(), now, Benefit.RESIDENCE, Change.REOPENED,
+            "residence " + residence.id() + " in institution " + residence.institutionId() + " re-opened"));
+    for (HomeCareOrder order : homeCare.reopenAfterRevocation(person, event.deathRecordId())) {
+      record(person, event.eventId(), event.deathRecordId(), now, Benefit.HOME_CARE_ORDER, Change.REOPENED,
+          "home-care order " + order.id() + " (" + order.serviceType() + ") re-opened");
+    }
   }
 
   /** The changes death records caused to the person's benefits, oldest first. */

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import gov.civilaffairs.platform.security.RegionScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -41,9 +43,11 @@ class ElderlyPersonRepository {
         .query(ElderlyPerson.class).optional();
   }
 
-  /** One page in id order, after {@code afterId} (keyset pagination). */
-  List<ElderlyPerson> page(long afterId, int size) {
-    return jdbc.sql("SELECT * FROM elderly_person WHERE id > ? ORDER BY id LIMIT ?").params(afterId, size)
+  /** One page within {@code area} in id order, after {@code afterId} (keyset pagination). */
+  List<ElderlyPerson> page(RegionScope area, long afterId, int size) {
+    RegionScope.SqlPredicate within = area.sqlPredicate("region_code");
+    return jdbc.sql("SELECT * FROM elderly_person WHERE " + within.sql() + " AND id > ? ORDER BY id LIMIT ?")
+        .params(within.parameters()).param(afterId).param(size)
         .query(ElderlyPerson.class).list();
   }
 

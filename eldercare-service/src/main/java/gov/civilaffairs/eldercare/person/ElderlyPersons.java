@@ -6,6 +6,7 @@ import java.util.Optional;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.region.RegionLevel;
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
@@ -72,6 +73,19 @@ public class ElderlyPersons {
   }
 
   /**
+   * The person with this ID number if he or she lives within the caller's area (issue 3: object-level check,
+   * OWASP API1:2023).
+   *
+   * @throws ProblemException 400 for an invalid ID number; 404 when not registered or registered outside
+   *     {@code area}, so that a caller cannot learn who is registered elsewhere
+   */
+  public ElderlyPerson require(String nationalIdNumber, RegionScope area) {
+    NationalIdNumber number = parse(nationalIdNumber);
+    return repository.findByNationalIdNumber(number.value()).filter(person -> area.covers(person.regionCode()))
+        .orElseThrow(() -> ProblemException.notFound("Elderly person with national ID number", number));
+  }
+
+  /**
    * The person with this id.
    *
    * @throws ProblemException 404 when there is none
@@ -87,7 +101,12 @@ public class ElderlyPersons {
 
   /** Up to {@code size} persons with an id above {@code afterId}, in id order. */
   public List<ElderlyPerson> page(long afterId, int size) {
-    return repository.page(afterId, size);
+    return repository.page(RegionScope.everything(), afterId, size);
+  }
+
+  /** Up to {@code size} persons within {@code area} with an id above {@code afterId}, in id order (filtered in SQL). */
+  public List<ElderlyPerson> page(RegionScope area, long afterId, int size) {
+    return repository.page(area, afterId, size);
   }
 
   /** Sets the person's status: DECEASED when a death record applies, LIVING when it is revoked. */

@@ -7,6 +7,7 @@ import java.util.List;
 import gov.civilaffairs.eldercare.allowance.AllowanceArrears;
 import gov.civilaffairs.eldercare.allowance.AllowanceStatus;
 import gov.civilaffairs.eldercare.allowance.OldAgeAllowance;
+import gov.civilaffairs.eldercare.allowance.OverpaymentClaim;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An old-age allowance as clients see it, with its arrears. Amounts in yuan, scale 2. */
@@ -18,10 +19,13 @@ record AllowanceResponse(
     @Schema(example = "STOPPED") AllowanceStatus status,
     @Schema(description = "The registry's death record that stopped it, if any", example = "4711")
     Long stoppedByDeathRecordId,
-    List<AllowanceArrears> arrears) {
+    List<AllowanceArrears> arrears,
+    @Schema(description = "Money paid by sent rolls after the last month paid on a death (OPEN) or withdrawn")
+    List<OverpaymentClaim> overpaymentClaims) {
 
-  static AllowanceResponse of(OldAgeAllowance allowance, List<AllowanceArrears> arrears) {
+  static AllowanceResponse of(OldAgeAllowance allowance, List<AllowanceArrears> arrears,
+      List<OverpaymentClaim> claims) {
     return new AllowanceResponse(allowance.monthlyAmount(), allowance.startMonth(), allowance.endMonth(),
-        allowance.status(), allowance.stoppedByDeathRecordId(), arrears);
+        allowance.status(), allowance.stoppedByDeathRecordId(), arrears, claims);
   }
 }

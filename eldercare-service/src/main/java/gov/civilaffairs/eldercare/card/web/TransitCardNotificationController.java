@@ -4,6 +4,7 @@ import java.util.List;
 
 import gov.civilaffairs.eldercare.card.Cards;
 import gov.civilaffairs.eldercare.card.TransitCardNotification;
+import gov.civilaffairs.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -30,9 +31,10 @@ class TransitCardNotificationController {
 
   @GetMapping("/transit-card-notifications")
   @Operation(summary = "Pending notifications for the transit-card system, oldest first",
-      description = "Keyset pagination: pass the last id of a page as `afterId` to get the next.")
-  List<TransitCardNotification> pending(@RequestParam(defaultValue = "0") @Min(0) long afterId,
+      description = "Only cards of holders within the caller's area (filtered in SQL, issue 3). Keyset pagination: "
+          + "pass the last id of a page as `afterId` to get the next.")
+  List<TransitCardNotification> pending(Caller caller, @RequestParam(defaultValue = "0") @Min(0) long afterId,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-    return cards.pendingNotifications(afterId, size);
+    return cards.pendingNotifications(caller.regionScope(), afterId, size);
   }
 }

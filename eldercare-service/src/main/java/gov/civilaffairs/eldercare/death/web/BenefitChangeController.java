@@ -7,6 +7,7 @@ import gov.civilaffairs.eldercare.death.DeathFlow;
 import gov.civilaffairs.eldercare.person.ElderlyPersons;
 import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,9 +34,10 @@ class BenefitChangeController {
   @GetMapping("/elderly-persons/{nationalIdNumber}/benefit-changes")
   @Operation(summary = "Changes to the person's cards and allowance, oldest first",
       description = "Each names the death record (GET /deaths/{id} on registry-service) and the event that caused "
-          + "it. 404 for an unknown person.")
+          + "it. 404 for an unknown person or one outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "benefit-change", person = "#nationalIdNumber")
-  List<BenefitChange> changes(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber) {
-    return deathFlow.changesOf(persons.require(nationalIdNumber));
+  List<BenefitChange> changes(@Parameter(example = "330681194001010039") @PathVariable String nationalIdNumber,
+      Caller caller) {
+    return deathFlow.changesOf(persons.require(nationalIdNumber, caller.regionScope()));
   }
 }

@@ -1,0 +1,45 @@
+package gov.civilaffairs.eldercare.events;
+
+import gov.civilaffairs.platform.kafka.CloudEventPublisher;
+import gov.civilaffairs.platform.kafka.EventEnvelope;
+import gov.civilaffairs.platform.kafka.TopicDeclarations;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.RoutingTarget;
+
+/**
+ * Externalises eldercare's events from the outbox (Spring Modulith's event publication registry) to Kafka as
+ * CloudEvents in binary mode with the platform's headers, as relief-service does.
+ */
+@Configuration(proxyBeanMethods = false)
+class EldercareEventsConfiguration {
+
+  /** The topic of events about an elderly person, keyed by person id. */
+  static final String TOPIC = "eldercare.elderly-person.v1";
+  /** CloudEvents type of {@link AllowanceTerminated}. */
+  static final String ALLOWANCE_TERMINATED = "gov.civilaffairs.eldercare.allowance-terminated.v1";
+  /** CloudEvents type of {@link CardRevoked}. */
+  static final String CARD_REVOKED = "gov.civilaffairs.eldercare.card-revoked.v1";
+
+  @Bean
+  NewTopic eldercareElderlyPersonTopic(TopicDeclarations topics) {
+    return topics.published(TOPIC);
+  }
+
+  @Bean
+  EventExternalizationConfiguration eventExternalization(ObjectProvider<CloudEventPublisher> cloudEvents) {
+    return EventExternalizationConfiguration.externalizing()
+        .select(event -> event instanceof AllowanceTerminated || event instanceof CardRevoked)
+        .route(AllowanceTerminated.class, e -> RoutingTarget.forTarget(TOPIC).andKey(String.valueOf(e.personId())))
+        .route(CardRevoked.class, e -> RoutingTarget.forTarget(TOPIC).andKey(String.valueOf(e.personId())))
+        .headers(AllowanceTerminated.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
+            ALLOWANCE_TERMINATED, String.valueOf(e.personId()), e.terminatedAt(), e)))
+        .headers(CardRevoked.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
+            CARD_REVOKED, String.valueOf(e.personId()), e.revokedAt(), e)))
+        .build();
+  }
+}

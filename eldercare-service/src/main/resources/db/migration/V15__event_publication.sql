@@ -1,0 +1,32 @@
+-- Spring Modulith's event publication registry (the outbox), v2 structure for MySQL, copied from
+-- spring-modulith-events-jdbc 2.0.3 (schemas/v2/schema-mysql.sql and schema-mysql-archive.sql).
+-- Completion mode ARCHIVE moves completed publications to the archive table: a trail is kept while
+-- the table scanned for incomplete publications stays small.
+CREATE TABLE IF NOT EXISTS EVENT_PUBLICATION
+(
+  ID                     VARCHAR(36) NOT NULL,
+  LISTENER_ID            VARCHAR(512) NOT NULL,
+  EVENT_TYPE             VARCHAR(512) NOT NULL,
+  SERIALIZED_EVENT       VARCHAR(4000) NOT NULL,
+  PUBLICATION_DATE       TIMESTAMP(6) NOT NULL,
+  COMPLETION_DATE        TIMESTAMP(6) DEFAULT NULL NULL,
+  STATUS                 VARCHAR(20),
+  COMPLETION_ATTEMPTS    INT,
+  LAST_RESUBMISSION_DATE TIMESTAMP(6) DEFAULT NULL NULL,
+  PRIMARY KEY (ID),
+  INDEX EVENT_PUBLICATION_BY_COMPLETION_DATE_IDX (COMPLETION_DATE)
+);
+CREATE TABLE IF NOT EXISTS EVENT_PUBLICATION_ARCHIVE
+(
+  ID                     VARCHAR(36) NOT NULL,
+  LISTENER_ID            VARCHAR(512) NOT NULL,
+  EVENT_TYPE             VARCHAR(512) NOT NULL,
+  SERIALIZED_EVENT       VARCHAR(4000) NOT NULL,
+  PUBLICATION_DATE       TIMESTAMP(6) NOT NULL,
+  COMPLETION_DATE        TIMESTAMP(6) DEFAULT NULL NULL,
+  STATUS                 VARCHAR(20),
+  COMPLETION_ATTEMPTS    INT,
+  LAST_RESUBMISSION_DATE TIMESTAMP(6) DEFAULT NULL NULL,
+  PRIMARY KEY (ID),
+  INDEX EVENT_PUBLICATION_ARCHIVE_BY_COMPLETION_DATE_IDX (COMPLETION_DATE)
+);
