@@ -59,6 +59,27 @@ public class HouseholdRepository {
         .params(allowanceId, fromMonth.atDay(1), amount, members, deathRecordId).update();
   }
 
+  /** Adds an entry to an allowance's amount history caused by a new allowance standard. */
+  public void insertStandardAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members,
+      long allowanceStandardId) {
+    jdbc.sql("""
+        INSERT INTO allowance_amount (allowance_id, from_month, amount, members, allowance_standard_id)
+        VALUES (?, ?, ?, ?, ?)""")
+        .params(allowanceId, fromMonth.atDay(1), amount, members, allowanceStandardId).update();
+  }
+
+  /**
+   * The allowances of households of an area paid for {@code month} or a later month (active, or ended at
+   * or after it), ordered by household id.
+   */
+  public List<Allowance> findAllowancesFrom(Area area, YearMonth month) {
+    return jdbc.sql("""
+        SELECT a.* FROM allowance a JOIN household h ON h.id = a.household_id
+        WHERE h.area = ? AND (a.end_month IS NULL OR a.end_month >= ?)
+        ORDER BY a.household_id""")
+        .params(area.name(), month.atDay(1)).query((rs, n) -> allowance(rs)).list();
+  }
+
   /** The national ID numbers among the given ones that already belong to a household member. */
   List<String> registeredIdNumbers(List<String> nationalIdNumbers) {
     return jdbc.sql("SELECT national_id_number FROM household_member WHERE national_id_number IN (:numbers)")
@@ -168,7 +189,7 @@ public class HouseholdRepository {
         .param(id)
         .query((a, n) -> new AllowanceAmount(a.getLong("id"), month(a.getObject("from_month", LocalDate.class)),
             a.getBigDecimal("amount"), a.getInt("members"), a.getObject("death_record_id", Long.class),
-            a.getBoolean("withdrawn")))
+            a.getBoolean("withdrawn"), a.getObject("allowance_standard_id", Long.class)))
         .list();
     return new Allowance(id, rs.getLong("household_id"), month(rs.getObject("start_month", LocalDate.class)),
         month(rs.getObject("end_month", LocalDate.class)), AllowanceStatus.valueOf(rs.getString("status")),

@@ -98,7 +98,7 @@ public class HouseholdService {
     if (new HashSet<>(numbers).size() != numbers.size()) {
       throw ProblemException.unprocessable("duplicate-member", "A national ID number appears more than once.");
     }
-    if (!calculator.isEligible(area, members.size(), monthlyIncome)) {
+    if (!calculator.isEligible(area, members.size(), monthlyIncome, startMonth)) {
       throw ProblemException.unprocessable("not-eligible",
           "The household's per-capita monthly income is not under the " + area + " allowance standard.");
     }
@@ -111,7 +111,7 @@ public class HouseholdService {
     long householdId = households.insertHousehold(regionCode, area, monthlyIncome);
     members.forEach(m -> households.insertMember(householdId, m.nationalIdNumber().value(), m.name(), m.relation()));
     long allowanceId = households.insertAllowance(householdId, startMonth);
-    households.insertAmount(allowanceId, startMonth, calculator.monthlyAmount(area, members.size(), monthlyIncome),
+    households.insertAmount(allowanceId, startMonth, calculator.monthlyAmount(area, members.size(), monthlyIncome, startMonth),
         members.size(), null);
     return householdId;
   }

@@ -295,7 +295,8 @@ public class ApplicationService {
    */
   public BigDecimal proposedMonthlyAmount(AllowanceApplication application) {
     BigDecimal income = application.monthlyIncome();
-    return income == null ? null : calculator.monthlyAmount(application.area(), application.members().size(), income);
+    return income == null ? null : calculator.monthlyAmount(application.area(), application.members().size(), income,
+        clock.currentMonth().plusMonths(1));
   }
 
   /**
