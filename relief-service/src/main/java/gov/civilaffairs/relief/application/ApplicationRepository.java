@@ -141,6 +141,15 @@ class ApplicationRepository {
         .params(requestId, id).update();
   }
 
+  /** Forgets the previous verification request, its report and error (a new request follows). */
+  void clearVerification(long id) {
+    jdbc.sql("""
+        UPDATE allowance_application SET verification_request_id = NULL, verification_error = NULL,
+          verification_outcome = NULL, verification_rule = NULL, verification_explanation = NULL,
+          verified_monthly_income = NULL, verified_living_members = NULL
+        WHERE id = ?""").param(id).update();
+  }
+
   void recordVerificationError(long id, String error) {
     jdbc.sql("UPDATE allowance_application SET verification_error = ? WHERE id = ?").params(error, id).update();
   }

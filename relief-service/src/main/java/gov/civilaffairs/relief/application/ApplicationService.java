@@ -165,6 +165,30 @@ public class ApplicationService {
   }
 
   /**
+   * Asks income-verification-service again for an application whose report was inconclusive (a department
+   * never answered) or whose request it refused: the previous report and error are cleared and a new request
+   * is submitted; the application waits for its report as at intake.
+   *
+   * @throws ProblemException 409 {@code wrong-step}; 409 {@code verification-awaited} while a request is
+   *     pending without an inconclusive report or an error (the step waits for its answer)
+   */
+  public AllowanceApplication requestVerificationAgain(long id, Caller caller) {
+    step(id, caller, ApplicationStatus.VERIFICATION, application -> {
+      boolean inconclusive = application.verification() != null
+          && "INCONCLUSIVE".equals(application.verification().outcome());
+      if (!inconclusive && application.verificationError() == null) {
+        throw ProblemException.conflict("verification-awaited", "The verification request "
+            + application.verificationRequestId() + " has not answered yet; the step waits for it.");
+      }
+      applications.clearVerification(id);
+      applications.step(id, "VERIFICATION", "REQUESTED_AGAIN", caller.id(),
+          inconclusive ? "previous report inconclusive" : application.verificationError());
+    });
+    submitVerification(id);
+    return find(id);
+  }
+
+  /**
    * Records the home investigation (入户调查) and moves the application to the first review.
    *
    * @param findings what the investigators found (living conditions, members present, work ability), 1-2000

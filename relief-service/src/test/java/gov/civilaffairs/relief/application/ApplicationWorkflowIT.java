@@ -324,6 +324,30 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
   }
 
   @Test
+  void anInconclusiveReportIsRecordedAndTheCaseworkerAsksAgain() throws Exception {
+    long id = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
+        intakeJson(idNumber("33068119771111021"), idNumber("33068120190303031")), 201).path("id").longValue();
+    JsonNode awaited = call(JIYANG_CASEWORKER, "POST", "/allowance-applications/" + id + "/verification-request", null, 409);
+    assertThat(awaited.path("code").asString()).isEqualTo("verification-awaited");
+
+    deliverTwice(verificationCompleted(id, 901, "INCONCLUSIVE", "0.00"));
+    JsonNode waiting = call(JIYANG_CASEWORKER, "GET", "/allowance-applications/" + id, null, 200);
+    assertThat(waiting.path("status").asString()).isEqualTo("VERIFICATION");
+    assertThat(waiting.path("verification").path("outcome").asString()).isEqualTo("INCONCLUSIVE");
+
+    SERVICES.resetRequests();
+    JsonNode again = call(JIYANG_CASEWORKER, "POST", "/allowance-applications/" + id + "/verification-request", null, 200);
+    assertThat(again.path("verification").isNull()).isTrue();
+    assertThat(again.path("verificationRequestId").isIntegralNumber()).isTrue();
+    SERVICES.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo("/verification-requests"))
+        .withRequestBody(WireMock.matchingJsonPath("$.householdId", WireMock.equalTo("dibao-application-" + id))));
+    deliverTwice(verificationCompleted(id, 902, "BELOW_ALLOWANCE_STANDARD", "400.00"));
+    JsonNode moved = call(JIYANG_CASEWORKER, "GET", "/allowance-applications/" + id, null, 200);
+    assertThat(moved.path("status").asString()).isEqualTo("HOME_INVESTIGATION");
+    assertThat(moved.path("verificationRequestId").longValue()).isEqualTo(902);
+  }
+
+  @Test
   void overdueApplicationsAreListedPerTownshipWithinTheCallersArea() throws Exception {
     long id = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
         intakeJson(idNumber("33068119781212004"), idNumber("33068120200404015")), 201).path("id").longValue();
@@ -411,7 +435,8 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
   private static EventEnvelope verificationCompleted(long applicationId, long requestId, String outcome, String income)
       throws Exception {
     UUID eventId = UUID.randomUUID();
-    String rule = outcome.equals("ASSETS_OVER_LIMIT") ? "asset-limit:VEHICLES" : "per-capita-income-below-allowance-standard";
+    String rule = outcome.equals("ASSETS_OVER_LIMIT") ? "asset-limit:VEHICLES"
+        : outcome.equals("INCONCLUSIVE") ? "sources-missing" : "per-capita-income-below-allowance-standard";
     String payload = """
         {"eventId":"%s","requestId":%d,"householdId":"dibao-application-%d","purpose":"ALLOWANCE_APPLICATION",
          "livingMembers":2,"householdMonthlyIncome":%s,"perCapitaMonthlyIncome":%s,

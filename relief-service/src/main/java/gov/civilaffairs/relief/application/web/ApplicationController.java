@@ -125,6 +125,17 @@ class ApplicationController {
         .toList();
   }
 
+  @PostMapping("/{id}/verification-request")
+  @PreAuthorize("hasAnyRole(" + STAFF + ")")
+  @Operation(summary = "Ask income-verification-service again after an inconclusive report or a refused request",
+      description = "Example: POST /allowance-applications/12/verification-request (no body). The previous report "
+          + "is cleared and a new request submitted; the application waits at VERIFICATION. 409 wrong-step, "
+          + "verification-awaited (a request is still pending); 404 outside the area.")
+  @Audited(action = AuditAction.UPDATE, objectType = "allowance-application", objectId = "#id")
+  ApplicationResponse requestVerificationAgain(@PathVariable long id, Caller caller) {
+    return view(service.requestVerificationAgain(id, caller));
+  }
+
   @PostMapping("/{id}/investigation")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT')")
   @Operation(summary = "Record the home investigation (入户调查): findings and photo references",
