@@ -1,8 +1,12 @@
 package gov.civilaffairs.relief.person;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -12,8 +16,12 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2A
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.service.registry.HttpServiceGroupConfigurer;
 import org.springframework.web.service.registry.ImportHttpServices;
@@ -37,13 +45,35 @@ class ServiceClientsConfiguration {
   private static final Authentication SERVICE = new AnonymousAuthenticationToken(CLIENT_REGISTRATION,
       CLIENT_REGISTRATION, AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
-  /** Client-credentials tokens outside any web request (Kafka listeners and scheduled retries call too). */
+  /**
+   * Client-credentials tokens outside any web request (Kafka listeners and scheduled retries call too). The
+   * token endpoint is called with timeouts ({@code relief.token-endpoint.connect-timeout}, default 1 s, and
+   * {@code read-timeout}, default 3 s): a slow authorization server makes the call fail fast (the caller then
+   * answers as when the other service is down) instead of holding a thread.
+   */
   @Bean
   OAuth2AuthorizedClientManager serviceAuthorizedClientManager(ClientRegistrationRepository registrations,
-      OAuth2AuthorizedClientService authorizedClients) {
+      OAuth2AuthorizedClientService authorizedClients,
+      @Value("${relief.token-endpoint.connect-timeout:1s}") Duration connectTimeout,
+      @Value("${relief.token-endpoint.read-timeout:3s}") Duration readTimeout) {
+    // As the default client of Spring Security, with timeouts of ours.
+    RestClient tokenEndpoint = RestClient.builder()
+        .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+            .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+            .build(HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout)))
+        .messageConverters(converters -> {
+          converters.clear();
+          converters.add(new FormHttpMessageConverter());
+          converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+        })
+        .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+        .build();
+    RestClientClientCredentialsTokenResponseClient tokens = new RestClientClientCredentialsTokenResponseClient();
+    tokens.setRestClient(tokenEndpoint);
     AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
         new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
-    manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+    manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+        .clientCredentials(clientCredentials -> clientCredentials.accessTokenResponseClient(tokens)).build());
     return manager;
   }
 

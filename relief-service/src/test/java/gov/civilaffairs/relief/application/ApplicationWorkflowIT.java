@@ -324,6 +324,20 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
   }
 
   @Test
+  void aTokenEndpointSlowerThanItsTimeoutCountsAsAnOutageAtIntake() throws Exception {
+    authorizedClients.removeAuthorizedClient("relief-service", "relief-service");
+    SERVICES.stubFor(WireMock.post("/oauth2/token").atPriority(1).willReturn(WireMock.okJson(
+        "{\"access_token\":\"late\",\"token_type\":\"Bearer\",\"expires_in\":3600}").withFixedDelay(5_000)));
+    JsonNode intake = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
+        intakeJson(idNumber("33068119771111022"), idNumber("33068120190303032")), 201);
+    assertThat(intake.path("registryCheck").asString()).isEqualTo("PENDING");
+    assertThat(intake.path("verificationRequestId").isNull()).isTrue();
+    // without the timeout the late token would be used, and the registry stub (which wants the usual token)
+    // would answer 404: the member would be refused as not indexed instead of the check being pending
+    SERVICES.verify(0, WireMock.getRequestedFor(WireMock.urlPathEqualTo("/persons")));
+  }
+
+  @Test
   void anInconclusiveReportIsRecordedAndTheCaseworkerAsksAgain() throws Exception {
     long id = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
         intakeJson(idNumber("33068119771111021"), idNumber("33068120190303031")), 201).path("id").longValue();
