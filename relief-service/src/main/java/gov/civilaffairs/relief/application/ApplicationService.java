@@ -26,6 +26,8 @@ import gov.civilaffairs.relief.allowance.Area;
 import gov.civilaffairs.relief.allowance.HouseholdService;
 import gov.civilaffairs.relief.allowance.HouseholdService.NewMember;
 import gov.civilaffairs.relief.allowance.Relation;
+import gov.civilaffairs.relief.nearpoverty.NearPovertyHousehold;
+import gov.civilaffairs.relief.nearpoverty.NearPovertyRegister;
 import gov.civilaffairs.relief.person.PersonIndex;
 import gov.civilaffairs.relief.person.PersonStatus;
 
@@ -64,10 +66,12 @@ public class ApplicationService {
   private final WorkingDayCalendar calendar;
   private final ApplicationProperties properties;
   private final TransactionTemplate transactions;
+  private final NearPovertyRegister nearPoverty;
 
   ApplicationService(ApplicationRepository applications, HouseholdService households, AllowanceCalculator calculator,
       PersonIndex persons, IncomeVerification incomeVerification, RegionDirectory regions, BureauClock clock,
-      WorkingDayCalendar calendar, ApplicationProperties properties, TransactionTemplate transactions) {
+      WorkingDayCalendar calendar, ApplicationProperties properties, TransactionTemplate transactions,
+      NearPovertyRegister nearPoverty) {
     this.applications = applications;
     this.households = households;
     this.calculator = calculator;
@@ -78,6 +82,7 @@ public class ApplicationService {
     this.calendar = calendar;
     this.properties = properties;
     this.transactions = transactions;
+    this.nearPoverty = nearPoverty;
   }
 
   /**
@@ -348,7 +353,8 @@ public class ApplicationService {
    * waiting for verification is left as it is. A report below the standard moves the application to the
    * home investigation; assets over the limit, or income at or above the standard, refuse it with the
    * report's rule as the reason (民发〔2021〕57号: households whose income or assets exceed the conditions are
-   * not covered); an inconclusive report (a department never answered) is recorded and the application waits.
+   * not covered); a near-poverty report also enters the household in the near-poverty register
+   * ({@link NearPovertyRegister}); an inconclusive report (a department never answered) is recorded and the application waits.
    *
    * @return whether the application moved on
    */
@@ -379,6 +385,12 @@ public class ApplicationService {
           applications.step(applicationId, "VERIFICATION", "INCONCLUSIVE", "income-verification-service", note);
         }
         default -> {
+          if ("NEAR_POVERTY".equals(report.outcome())) {
+            nearPoverty.enter(new NearPovertyRegister.Entry(application.regionCode(), application.area(), applicationId,
+                requestId, clock.today(), report.householdMonthlyIncome(), report.livingMembers(), report.rule(),
+                report.explanation(), application.members().stream()
+                    .map(m -> new NearPovertyHousehold.Member(m.nationalIdNumber(), m.name(), m.relation())).toList()));
+          }
           applications.recordVerification(applicationId, requestId, report, ApplicationStatus.VERIFICATION);
           applications.refuse(applicationId, "VERIFICATION", truncate("Household economic verification: " + note, 500),
               clock.today());

@@ -61,11 +61,9 @@ class ServiceClientsConfiguration {
         .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
             .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
             .build(HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout)))
-        .messageConverters(converters -> {
-          converters.clear();
-          converters.add(new FormHttpMessageConverter());
-          converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-        })
+        .configureMessageConverters(converters -> converters.disableDefaults()
+            .addCustomConverter(new FormHttpMessageConverter())
+            .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
         .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
         .build();
     RestClientClientCredentialsTokenResponseClient tokens = new RestClientClientCredentialsTokenResponseClient();

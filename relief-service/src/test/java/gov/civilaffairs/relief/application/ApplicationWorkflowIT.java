@@ -338,6 +338,30 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
   }
 
   @Test
+  void aNearPovertyReportRefusesTheApplicationAndEntersTheNearPovertyRegister() throws Exception {
+    String head = idNumber("33068119771111023");
+    long id = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
+        intakeJson(head, idNumber("33068120190303033")), 201).path("id").longValue();
+    deliverTwice(verificationCompleted(id, 951, "NEAR_POVERTY", "3000.00"));
+    JsonNode refused = call(JIYANG_CASEWORKER, "GET", "/allowance-applications/" + id, null, 200);
+    assertThat(refused.path("status").asString()).isEqualTo("REFUSED");
+    assertThat(refused.path("refusalReason").asString()).contains("NEAR_POVERTY");
+    JsonNode entry = list(call(JIYANG_CASEWORKER, "GET", "/near-poverty-households?size=200", null, 200)).stream()
+        .filter(h -> h.path("applicationId").longValue() == id).findFirst().orElseThrow();
+    assertThat(entry.path("householdMonthlyIncome").decimalValue()).isEqualByComparingTo("3000.00");
+    assertThat(entry.path("verificationRequestId").longValue()).isEqualTo(951);
+    assertThat(entry.path("determinedOn").asString()).isEqualTo("2026-09-01");
+    assertThat(list(entry.path("members"))).extracting(m -> m.path("nationalIdNumber").asString()).contains(head);
+    assertThat(count("SELECT COUNT(*) FROM near_poverty_household WHERE application_id = ?", id))
+        .as("the event delivered twice enters once").isEqualTo(1);
+    long entryId = entry.path("id").longValue();
+    call(DIANKOU_CASEWORKER, "GET", "/near-poverty-households/" + entryId, null, 404);
+    assertThat(list(call(DIANKOU_CASEWORKER, "GET", "/near-poverty-households", null, 200)))
+        .noneMatch(h -> h.path("id").longValue() == entryId);
+    call(JIANGDONG_ASSISTANT, "GET", "/near-poverty-households/" + entryId, null, 403);
+  }
+
+  @Test
   void anInconclusiveReportIsRecordedAndTheCaseworkerAsksAgain() throws Exception {
     long id = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
         intakeJson(idNumber("33068119771111021"), idNumber("33068120190303031")), 201).path("id").longValue();
@@ -450,7 +474,9 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
       throws Exception {
     UUID eventId = UUID.randomUUID();
     String rule = outcome.equals("ASSETS_OVER_LIMIT") ? "asset-limit:VEHICLES"
-        : outcome.equals("INCONCLUSIVE") ? "sources-missing" : "per-capita-income-below-allowance-standard";
+        : outcome.equals("INCONCLUSIVE") ? "sources-missing"
+        : outcome.equals("NEAR_POVERTY") ? "per-capita-income-below-near-poverty-line"
+        : "per-capita-income-below-allowance-standard";
     String payload = """
         {"eventId":"%s","requestId":%d,"householdId":"dibao-application-%d","purpose":"ALLOWANCE_APPLICATION",
          "livingMembers":2,"householdMonthlyIncome":%s,"perCapitaMonthlyIncome":%s,
