@@ -3,6 +3,10 @@ package gov.civilaffairs.relief.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +35,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -362,6 +372,25 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
   }
 
   @Test
+  void aReportThatCannotBeReadGoesToTheDeadLetterTopicAndTheNextStillApplies() throws Exception {
+    long id = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
+        intakeJson(idNumber("33068119771111024"), idNumber("33068120190303034")), 201).path("id").longValue();
+    String broken = "{\"requestId\":961,\"householdId\":\"dibao-application-" + id
+        + "\",\"purpose\":\"ALLOWANCE_APPLICATION\",\"householdMonthlyIncome\":100.00}";
+    publisher.publish(TOPIC, new EventEnvelope(UUID.randomUUID(), ApplicationService.VERIFICATION_COMPLETED, "961",
+        Instant.parse("2026-09-01T02:00:00Z"), broken)).get(10, TimeUnit.SECONDS);
+    deliverTwice(verificationCompleted(id, 962, "BELOW_ALLOWANCE_STANDARD", "400.00"));
+
+    assertThat(call(JIYANG_CASEWORKER, "GET", "/allowance-applications/" + id, null, 200).path("status").asString())
+        .isEqualTo("HOME_INVESTIGATION");
+    ConsumerRecord<byte[], byte[]> deadLetter = readOne(TOPIC + "-dlt", "961");
+    JsonNode dead = JSON.readTree(new String(deadLetter.value(), StandardCharsets.UTF_8));
+    assertThat(dead.path("requestId").longValue()).isEqualTo(961);
+    assertThat(dead.path("householdId").asString()).isEqualTo("dibao-application-" + id);
+    assertThat(dead.has("determination")).isFalse();
+  }
+
+  @Test
   void anInconclusiveReportIsRecordedAndTheCaseworkerAsksAgain() throws Exception {
     long id = call(JIYANG_CASEWORKER, "POST", "/allowance-applications",
         intakeJson(idNumber("33068119771111021"), idNumber("33068120190303031")), 201).path("id").longValue();
@@ -487,6 +516,24 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
     assertThat(schemaErrors("income.verification-completed.v1.schema.json", payload)).isEmpty();
     return new EventEnvelope(eventId, ApplicationService.VERIFICATION_COMPLETED, String.valueOf(requestId),
         Instant.parse("2026-09-01T02:00:00Z"), payload);
+  }
+
+  private ConsumerRecord<byte[], byte[]> readOne(String topic, String key) {
+    Map<String, Object> props = new HashMap<>(KafkaTestUtils.consumerProps(broker, "reader-" + UUID.randomUUID(), false));
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (Consumer<byte[], byte[]> consumer = new DefaultKafkaConsumerFactory<>(props,
+        new ByteArrayDeserializer(), new ByteArrayDeserializer()).createConsumer()) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+            return record;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no record with key " + key + " on " + topic);
   }
 
   private void deliverTwice(EventEnvelope event) throws Exception {
