@@ -14,9 +14,11 @@ import java.util.List;
  * @param applications allowance applications received, confirmed and refused in the period
  * @param temporaryAssistance cases paid in the period: persons and money, by kind
  * @param subsidyBatches one-off subsidy batches whose reference month lies in the period, counted in the region
+ * @param medicalAssistance one-stop settlements in the period by kind: persons, person-times, money paid
  */
 public record SocialAssistanceStatistics(YearMonth from, YearMonth to, String region, AllowanceFigures allowance,
-    ApplicationFigures applications, List<TemporaryFigures> temporaryAssistance, List<BatchFigures> subsidyBatches) {
+    ApplicationFigures applications, List<TemporaryFigures> temporaryAssistance, List<BatchFigures> subsidyBatches,
+    List<MedicalFigures> medicalAssistance) {
 
   /**
    * @param households households whose allowance is paid for {@code to}; {@code persons} their living members
@@ -33,6 +35,10 @@ public record SocialAssistanceStatistics(YearMonth from, YearMonth to, String re
 
   /** @param persons distinct persons; {@code amount} yuan */
   public record TemporaryFigures(String kind, int cases, int persons, BigDecimal amount) {
+  }
+
+  /** @param personTimes settlements (人次); {@code persons} distinct persons; {@code amount} yuan paid by assistance */
+  public record MedicalFigures(String kind, int persons, int personTimes, BigDecimal amount) {
   }
 
   public record BatchFigures(long batchId, String kind, String title, YearMonth referenceMonth, int households,

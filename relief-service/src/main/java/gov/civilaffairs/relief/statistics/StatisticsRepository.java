@@ -69,6 +69,17 @@ class StatisticsRepository {
         .list();
   }
 
+  List<SocialAssistanceStatistics.MedicalFigures> medical(RegionScope region, YearMonth from, YearMonth to) {
+    RegionScope.SqlPredicate within = region.sqlPredicate("region_code");
+    return jdbc.sql("SELECT kind, COUNT(DISTINCT national_id_number) AS persons, COUNT(*) AS times, "
+            + "SUM(assistance_paid) AS amount FROM medical_settlement WHERE settled_on BETWEEN ? AND ? AND "
+            + within.sql() + " GROUP BY kind ORDER BY kind")
+        .param(from.atDay(1)).param(to.atEndOfMonth()).params(within.parameters())
+        .query((rs, n) -> new SocialAssistanceStatistics.MedicalFigures(rs.getString("kind"), rs.getInt("persons"),
+            rs.getInt("times"), rs.getBigDecimal("amount")))
+        .list();
+  }
+
   List<SocialAssistanceStatistics.BatchFigures> batches(RegionScope region, YearMonth from, YearMonth to) {
     RegionScope.SqlPredicate within = region.sqlPredicate("l.region_code");
     return jdbc.sql("SELECT b.id, b.kind, b.title, b.reference_month, COUNT(l.id) AS households, "

@@ -57,6 +57,6 @@ public class StatisticsService {
         statistics.applications(region, "decided_on", "REFUSED", from, to));
     List<SocialAssistanceStatistics.TemporaryFigures> temporary = statistics.temporary(region, from, to);
     return new SocialAssistanceStatistics(from, to, regionCode, allowance, applications, temporary,
-        statistics.batches(region, from, to));
+        statistics.batches(region, from, to), statistics.medical(region, from, to));
   }
 }

@@ -61,6 +61,10 @@ class StatisticsIT extends ReliefTestSupport {
         {"kind":"WINTER_VISIT","title":"送温暖","documentReference":"诸民〔2026〕50号","referenceMonth":"2026-12",
          "area":"URBAN","amountPerHousehold":"200.00","amountPerPerson":"0.00"}""", 201);
 
+    post("/medical-assistance/settlements", """
+        {"nationalIdNumber":"%s","name":"成员","category":"ALLOWANCE","kind":"OUTPATIENT","hospital":"诸暨市人民医院",
+         "settlementReference":"S-601","settledOn":"2026-11-10","totalCost":"1000.00","insurancePaid":"500.00",
+         "eligibleOutOfPocket":"500.00"}""".formatted(idNumber("33068119500101601")), 201);
     String year = today.substring(0, 4);
     JsonNode jiyang = statistics(JIYANG, "from=" + year + "-01&to=" + year + "-12&region=330681001", 200);
     JsonNode allowance = jiyang.path("allowance");
@@ -80,6 +84,10 @@ class StatisticsIT extends ReliefTestSupport {
     assertThat(batch.path("households").intValue()).as("the diankou household is not counted in jiyang").isEqualTo(1);
     assertThat(batch.path("amount").decimalValue()).isEqualByComparingTo("200.00");
 
+    JsonNode medical = jiyang.path("medicalAssistance").get(0);
+    assertThat(medical.path("kind").asString()).isEqualTo("OUTPATIENT");
+    assertThat(medical.path("personTimes").intValue()).isEqualTo(1);
+    assertThat(medical.path("amount").decimalValue()).isEqualByComparingTo("350.00"); // 70 % of 500.00
     JsonNode city = statistics(CITY_ADMINISTRATOR, "from=" + year + "-01&to=" + year + "-12", 200);
     assertThat(city.path("allowance").path("households").intValue()).isEqualTo(3);
     assertThat(city.path("allowance").path("additions").intValue()).isEqualTo(4);

@@ -35,7 +35,7 @@ class StatisticsController {
       description = "Example: GET /statistics/social-assistance?from=2026-01&to=2026-06&region=330681001 -> allowance "
           + "households and persons at the end of the period (urban/rural), additions, cancellations, monthly amount; "
           + "applications received, confirmed, refused; temporary assistance cases, persons and money by kind; "
-          + "one-off subsidy batches. region is a GB/T 2260 code prefix (6, 9 or 12 digits) within the caller's "
+          + "one-off subsidy batches; medical assistance persons, person-times and money by kind. region is a GB/T 2260 code prefix (6, 9 or 12 digits) within the caller's "
           + "area (else 403 region-outside-area); omitted: the caller's area. 400 when from is after to or the "
           + "period is longer than 10 years.")
   SocialAssistanceStatistics statistics(Caller caller,
