@@ -32,6 +32,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
 import gov.civilaffairs.platform.security.Role;
 import gov.civilaffairs.platform.test.TestTokenConfiguration;
 import gov.civilaffairs.platform.test.TestTokens;
@@ -41,6 +45,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** REST (with a city administrator's token), database and Kafka helpers of relief-service's integration tests. */
 @Import(TestTokenConfiguration.class)
@@ -52,6 +58,59 @@ public abstract class ReliefTestSupport {
   protected static final HttpClient HTTP = HttpClient.newHttpClient();
   protected static final JsonMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  /**
+   * Stand-in for the services relief calls: the authorization server's token endpoint, registry-service's
+   * person index and income-verification-service, answering their real shapes (contracts/departments/
+   * registry.yaml; income-verification's VerificationController). One per test JVM; {@link #resetServices}
+   * restores the default answers: a token, every person LIVING, every verification request taken.
+   */
+  protected static final WireMockServer SERVICES = new WireMockServer(
+      WireMockConfiguration.options().dynamicPort().globalTemplating(true));
+
+  static {
+    SERVICES.start();
+    resetServices();
+  }
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry properties) {
+    properties.add("spring.http.serviceclient.registry.base-url", SERVICES::baseUrl);
+    properties.add("spring.http.serviceclient.income-verification.base-url", SERVICES::baseUrl);
+    properties.add("spring.security.oauth2.client.provider.civil-affairs.token-uri",
+        () -> SERVICES.baseUrl() + "/oauth2/token");
+  }
+
+  /** Removes every stub and request log and installs the default answers. */
+  protected static void resetServices() {
+    SERVICES.resetAll();
+    SERVICES.stubFor(WireMock.post("/oauth2/token").willReturn(WireMock.okJson("""
+        {"access_token":"relief-service-token","token_type":"Bearer","expires_in":3600,"scope":"persons:read"}""")));
+    SERVICES.stubFor(WireMock.get(WireMock.urlPathEqualTo("/persons")).atPriority(10)
+        .withHeader("Authorization", WireMock.equalTo("Bearer relief-service-token"))
+        .willReturn(WireMock.okJson("""
+            {"id":{{randomInt lower=1 upper=1000000}},"nationalIdNumber":"{{request.query.nationalIdNumber}}",
+             "name":"测试","sex":"MALE","birthDate":"1980-01-01","regionCode":"330681001001","status":"LIVING"}""")));
+    SERVICES.stubFor(WireMock.post("/verification-requests").atPriority(10)
+        .withHeader("Authorization", WireMock.equalTo("Bearer relief-service-token"))
+        .willReturn(WireMock.jsonResponse("""
+            {"request":{"id":{{randomInt lower=1 upper=1000000}},"householdId":"{{jsonPath request.body '$.householdId'}}",
+             "status":"PENDING"},"departmentQueries":[],"report":null}""", 201)));
+  }
+
+  /** Stubs registry-service's answer for one number: a person with that status, or its 404 problem when null. */
+  protected static void registryAnswers(String nationalIdNumber, String status) {
+    SERVICES.stubFor(WireMock.get(WireMock.urlPathEqualTo("/persons")).atPriority(1)
+        .withQueryParam("nationalIdNumber", WireMock.equalTo(nationalIdNumber))
+        .willReturn(status == null
+            ? WireMock.jsonResponse("""
+                {"type":"https://civil-affairs.gov.cn/problems/not-found","title":"Not Found","status":404,
+                 "code":"not-found","detail":"Person not found."}""", 404)
+                .withHeader("Content-Type", "application/problem+json")
+            : WireMock.okJson("""
+                {"id":77,"nationalIdNumber":"%s","name":"测试","sex":"MALE","birthDate":"1950-01-01",
+                 "regionCode":"330681001001","status":"%s"}""".formatted(nationalIdNumber, status))));
+  }
 
   @LocalServerPort
   protected int port;

@@ -59,6 +59,101 @@ public class HouseholdRepository {
         .params(allowanceId, fromMonth.atDay(1), amount, members, deathRecordId).update();
   }
 
+  /** Adds an entry to an allowance's amount history caused by a new allowance standard. */
+  public void insertStandardAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members,
+      long allowanceStandardId) {
+    jdbc.sql("""
+        INSERT INTO allowance_amount (allowance_id, from_month, amount, members, allowance_standard_id)
+        VALUES (?, ?, ?, ?, ?)""")
+        .params(allowanceId, fromMonth.atDay(1), amount, members, allowanceStandardId).update();
+  }
+
+  /**
+   * The allowances of households of an area paid for {@code month} or a later month (active, or ended at
+   * or after it), ordered by household id.
+   */
+  public List<Allowance> findAllowancesFrom(Area area, YearMonth month) {
+    return jdbc.sql("""
+        SELECT a.* FROM allowance a JOIN household h ON h.id = a.household_id
+        WHERE h.area = ? AND (a.end_month IS NULL OR a.end_month >= ?)
+        ORDER BY a.household_id""")
+        .params(area.name(), month.atDay(1)).query((rs, n) -> allowance(rs)).list();
+  }
+
+  /** Adds an entry to an allowance's amount history caused by a periodic review or a member change. */
+  public void insertChangeAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members,
+      long householdChangeId) {
+    jdbc.sql("""
+        INSERT INTO allowance_amount (allowance_id, from_month, amount, members, household_change_id)
+        VALUES (?, ?, ?, ?, ?)""")
+        .params(allowanceId, fromMonth.atDay(1), amount, members, householdChangeId).update();
+  }
+
+  /** Records a re-assessed monthly income (yuan) and, for a periodic review, the day of the review. */
+  public void updateIncome(long householdId, BigDecimal monthlyIncome, LocalDate reviewedOn) {
+    jdbc.sql("UPDATE household SET monthly_income = ?, last_reviewed_on = COALESCE(?, last_reviewed_on) WHERE id = ?")
+        .params(monthlyIncome, reviewedOn, householdId).update();
+  }
+
+  /** The day of the household's last periodic review, if it had one. */
+  public Optional<LocalDate> lastReviewedOn(long householdId) {
+    return jdbc.sql("SELECT last_reviewed_on FROM household WHERE id = ?").param(householdId)
+        .query((rs, n) -> rs.getObject("last_reviewed_on", LocalDate.class)).list().stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** Ends an allowance after a periodic review or member change (停发): {@code endMonth} is the last month paid. */
+  public void stop(long allowanceId, YearMonth endMonth) {
+    jdbc.sql("UPDATE allowance SET status = 'TERMINATED', end_month = ? WHERE id = ? AND status = 'ACTIVE'")
+        .params(endMonth.atDay(1), allowanceId).update();
+  }
+
+  /** Adds a member to a registered household (a birth, a marriage). */
+  public void addMember(long householdId, String nationalIdNumber, String name, Relation relation) {
+    insertMember(householdId, nationalIdNumber, name, relation);
+  }
+
+  /**
+   * Removes a member who left the household, keeping them in {@code household_member_departure} (the
+   * person may then join another household).
+   */
+  public void removeMember(Member member, LocalDate leftOn, long householdChangeId) {
+    jdbc.sql("""
+        INSERT INTO household_member_departure (household_id, national_id_number, name, relation, left_on,
+          household_change_id) VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(member.householdId(), member.nationalIdNumber(), member.name(), member.relation().name(), leftOn,
+            householdChangeId).update();
+    jdbc.sql("DELETE FROM household_member WHERE id = ?").param(member.id()).update();
+  }
+
+  /**
+   * The households within {@code area} with an active allowance, for the review schedule: the day of their
+   * last review (or null), the allowance's start month, and whether a living member was born in
+   * ({@code bornAfter}, {@code bornOnOrBefore}] (of working age), from the birth date in the ID number
+   * (GB 11643-1999, digits 7-14). Ordered by id; filtered in SQL.
+   */
+  public List<ReviewCandidate> reviewCandidates(RegionScope area, LocalDate bornAfter, LocalDate bornOnOrBefore) {
+    RegionScope.SqlPredicate within = area.sqlPredicate("h.region_code");
+    return jdbc.sql("""
+            SELECT h.id, h.region_code, h.last_reviewed_on, a.start_month,
+              EXISTS (SELECT 1 FROM household_member m WHERE m.household_id = h.id
+                        AND m.deceased_death_record_id IS NULL
+                        AND STR_TO_DATE(SUBSTRING(m.national_id_number, 7, 8), '%Y%m%d') > ?
+                        AND STR_TO_DATE(SUBSTRING(m.national_id_number, 7, 8), '%Y%m%d') <= ?) AS working_age
+            FROM household h JOIN allowance a ON a.household_id = h.id
+            WHERE a.status = 'ACTIVE' AND """ + " " + within.sql() + " ORDER BY h.id")
+        .param(bornAfter).param(bornOnOrBefore).params(within.parameters())
+        .query((rs, n) -> new ReviewCandidate(rs.getLong("id"), rs.getString("region_code"),
+            rs.getObject("last_reviewed_on", LocalDate.class), month(rs.getObject("start_month", LocalDate.class)),
+            rs.getBoolean("working_age")))
+        .list();
+  }
+
+  /** A household with an active allowance, for the review schedule. */
+  public record ReviewCandidate(long householdId, String regionCode, LocalDate lastReviewedOn,
+      YearMonth allowanceStart, boolean workingAgeMember) {
+  }
+
   /** The national ID numbers among the given ones that already belong to a household member. */
   List<String> registeredIdNumbers(List<String> nationalIdNumbers) {
     return jdbc.sql("SELECT national_id_number FROM household_member WHERE national_id_number IN (:numbers)")
@@ -168,7 +263,7 @@ public class HouseholdRepository {
         .param(id)
         .query((a, n) -> new AllowanceAmount(a.getLong("id"), month(a.getObject("from_month", LocalDate.class)),
             a.getBigDecimal("amount"), a.getInt("members"), a.getObject("death_record_id", Long.class),
-            a.getBoolean("withdrawn")))
+            a.getBoolean("withdrawn"), a.getObject("allowance_standard_id", Long.class)))
         .list();
     return new Allowance(id, rs.getLong("household_id"), month(rs.getObject("start_month", LocalDate.class)),
         month(rs.getObject("end_month", LocalDate.class)), AllowanceStatus.valueOf(rs.getString("status")),

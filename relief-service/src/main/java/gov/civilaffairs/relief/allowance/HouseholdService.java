@@ -11,6 +11,8 @@ import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.region.RegionLevel;
 import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.relief.person.PersonIndex;
+import gov.civilaffairs.relief.person.PersonStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -27,11 +29,42 @@ public class HouseholdService {
   private final HouseholdRepository households;
   private final AllowanceCalculator calculator;
   private final RegionDirectory regions;
+  private final PersonIndex persons;
 
-  HouseholdService(HouseholdRepository households, AllowanceCalculator calculator, RegionDirectory regions) {
+  HouseholdService(HouseholdRepository households, AllowanceCalculator calculator, RegionDirectory regions,
+      PersonIndex persons) {
     this.households = households;
     this.calculator = calculator;
     this.regions = regions;
+    this.persons = persons;
+  }
+
+  /**
+   * Asks registry-service's person index about every member before a household is registered or an
+   * application confirmed (issue 5: a dead person cannot be enrolled, nor a person the registry does not
+   * index). Called outside a transaction: no database connection is held while the registry answers.
+   *
+   * @param nationalIdNumbers normalised national ID numbers
+   * @throws ProblemException 422 {@code person-not-enrollable} naming each member (masked) the registry
+   *     knows as deceased or does not index, with its status; 503 {@code registry-unavailable} when the
+   *     registry did not answer (nothing is registered; the caller may try again)
+   */
+  public void checkEnrollable(List<String> nationalIdNumbers) {
+    Map<String, PersonStatus> statuses = persons.check(nationalIdNumbers);
+    if (statuses.containsValue(PersonStatus.UNAVAILABLE)) {
+      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
+          "registry-service's person index did not answer; nothing was registered. Try again later.");
+    }
+    List<Map<String, String>> refused = statuses.entrySet().stream()
+        .filter(e -> !e.getValue().enrollable())
+        .map(e -> Map.of("nationalIdNumber", NationalIdNumber.parse(e.getKey()).toString(),
+            "registryStatus", e.getValue().name()))
+        .toList();
+    if (!refused.isEmpty()) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "person-not-enrollable",
+          refused.size() + " member(s) cannot be enrolled: the registry knows them as deceased (DECEASED) or "
+              + "does not index them (NOT_INDEXED).", Map.of("members", refused));
+    }
   }
 
   /** A member as registered. */
@@ -65,7 +98,7 @@ public class HouseholdService {
     if (new HashSet<>(numbers).size() != numbers.size()) {
       throw ProblemException.unprocessable("duplicate-member", "A national ID number appears more than once.");
     }
-    if (!calculator.isEligible(area, members.size(), monthlyIncome)) {
+    if (!calculator.isEligible(area, members.size(), monthlyIncome, startMonth)) {
       throw ProblemException.unprocessable("not-eligible",
           "The household's per-capita monthly income is not under the " + area + " allowance standard.");
     }
@@ -78,7 +111,7 @@ public class HouseholdService {
     long householdId = households.insertHousehold(regionCode, area, monthlyIncome);
     members.forEach(m -> households.insertMember(householdId, m.nationalIdNumber().value(), m.name(), m.relation()));
     long allowanceId = households.insertAllowance(householdId, startMonth);
-    households.insertAmount(allowanceId, startMonth, calculator.monthlyAmount(area, members.size(), monthlyIncome),
+    households.insertAmount(allowanceId, startMonth, calculator.monthlyAmount(area, members.size(), monthlyIncome, startMonth),
         members.size(), null);
     return householdId;
   }

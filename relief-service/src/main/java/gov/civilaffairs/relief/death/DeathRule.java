@@ -98,7 +98,7 @@ public class DeathRule {
         changes.add(ChangeType.ALLOWANCE_TERMINATED, "allowance terminated; end month " + lastPaid);
       } else {
         YearMonth from = lastPaid.plusMonths(1);
-        BigDecimal amount = calculator.monthlyAmount(household.area(), living, household.monthlyIncome());
+        BigDecimal amount = calculator.monthlyAmount(household.area(), living, household.monthlyIncome(), from);
         households.insertAmount(allowance.id(), from, amount, living, death.deathRecordId());
         changes.add(ChangeType.AMOUNT_RECOMPUTED, "from " + from + ": " + allowance.amountFor(from) + " -> "
             + amount + " yuan for " + living + " member(s)");

@@ -107,6 +107,11 @@ class PaymentRollRepository {
         .params(householdId, forMonth.atDay(1), amount, deathRecordId).update();
   }
 
+  void insertStandardArrears(long householdId, YearMonth forMonth, BigDecimal amount, long allowanceStandardId) {
+    jdbc.sql("INSERT INTO arrears (household_id, for_month, amount, allowance_standard_id) VALUES (?, ?, ?, ?)")
+        .params(householdId, forMonth.atDay(1), amount, allowanceStandardId).update();
+  }
+
   List<Arrears> findUnpaidArrears() {
     return jdbc.sql("SELECT * FROM arrears WHERE roll_id IS NULL ORDER BY household_id, for_month, id")
         .query((rs, n) -> arrears(rs)).list();
@@ -159,7 +164,8 @@ class PaymentRollRepository {
 
   private static Arrears arrears(ResultSet rs) throws SQLException {
     return new Arrears(rs.getLong("id"), rs.getLong("household_id"), month(rs.getObject("for_month", LocalDate.class)),
-        rs.getBigDecimal("amount"), rs.getLong("death_record_id"), rs.getObject("roll_id", Long.class));
+        rs.getBigDecimal("amount"), rs.getObject("death_record_id", Long.class), rs.getObject("roll_id", Long.class),
+        rs.getObject("allowance_standard_id", Long.class));
   }
 
   private static YearMonth month(LocalDate date) {

@@ -179,6 +179,29 @@ public class PaymentRollService {
       }
     }
     return rolls.findArrears(householdId).stream()
-        .filter(a -> a.deathRecordId() == deathRecordId && a.rollId() == null).toList();
+        .filter(a -> a.deathRecordId() != null && a.deathRecordId() == deathRecordId && a.rollId() == null).toList();
+  }
+
+  /**
+   * Adds an arrears entry for every month after {@code after} with a sent roll in which the household was
+   * paid less than its allowance now says is due, because an allowance standard was raised from an
+   * earlier month (补发, as for a revoked death: what is already owed is counted). A standard lowered
+   * retroactively opens no claim: money paid under the standard then in force is not recovered.
+   *
+   * @return the number of arrears entries added
+   */
+  @Transactional
+  public int addStandardArrears(Allowance allowance, YearMonth after, long allowanceStandardId) {
+    int added = 0;
+    for (PaymentRoll roll : rolls.findRollsAfter(after, RollStatus.SENT)) {
+      BigDecimal owed = allowance.amountFor(roll.month())
+          .subtract(rolls.paidInSentRolls(allowance.householdId(), roll.month()))
+          .subtract(rolls.pendingArrears(allowance.householdId(), roll.month()));
+      if (owed.signum() > 0) {
+        rolls.insertStandardArrears(allowance.householdId(), roll.month(), owed, allowanceStandardId);
+        added++;
+      }
+    }
+    return added;
   }
 }

@@ -14,8 +14,8 @@ class AllowanceTest {
   private static final YearMonth JAN = YearMonth.of(2026, 1);
 
   private final List<AllowanceAmount> history = List.of(
-      new AllowanceAmount(1, JAN, new BigDecimal("2000.00"), 2, null, false),
-      new AllowanceAmount(2, YearMonth.of(2026, 7), new BigDecimal("900.00"), 1, 5L, false));
+      new AllowanceAmount(1, JAN, new BigDecimal("2000.00"), 2, null, false, null),
+      new AllowanceAmount(2, YearMonth.of(2026, 7), new BigDecimal("900.00"), 1, 5L, false, null));
 
   @Test
   void theLatestEntryFromTheMonthOnApplies() {
@@ -28,7 +28,7 @@ class AllowanceTest {
   @Test
   void aWithdrawnEntryNoLongerApplies() {
     List<AllowanceAmount> withdrawn = List.of(history.get(0),
-        new AllowanceAmount(2, YearMonth.of(2026, 7), new BigDecimal("900.00"), 1, 5L, true));
+        new AllowanceAmount(2, YearMonth.of(2026, 7), new BigDecimal("900.00"), 1, 5L, true, null));
     Allowance allowance = new Allowance(1, 1, JAN, null, AllowanceStatus.ACTIVE, null, withdrawn);
     assertThat(allowance.amountFor(YearMonth.of(2026, 8))).isEqualTo("2000.00");
   }

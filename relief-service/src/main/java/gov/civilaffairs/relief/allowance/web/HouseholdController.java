@@ -49,8 +49,10 @@ class HouseholdController {
 
   @PostMapping
   @Operation(summary = "Register a confirmed household and grant its allowance",
-      description = "Amount by the difference method. 422 head-required, duplicate-member, not-eligible; "
-          + "409 already-in-household; 403 region-outside-area for a village outside the caller's area.")
+      description = "Amount by the difference method. Every member is first checked in registry-service's "
+          + "person index: 422 person-not-enrollable (deceased or not indexed), 503 registry-unavailable. "
+          + "422 head-required, duplicate-member, not-eligible; 409 already-in-household; 403 "
+          + "region-outside-area for a village outside the caller's area.")
   @Audited(action = AuditAction.CREATE, objectType = "household", objectId = "#result?.body?.id")
   ResponseEntity<HouseholdResponse> register(@Valid @RequestBody RegisterHouseholdRequest request, Caller caller) {
     if (!caller.regionScope().covers(request.regionCode())) {
@@ -58,10 +60,12 @@ class HouseholdController {
           "Village " + request.regionCode() + " is outside your area; a household is registered by its own "
               + "township or county.");
     }
+    List<NewMember> members = request.members().stream()
+        .map(m -> new NewMember(NationalIdNumber.parse(m.nationalIdNumber()), m.name().strip(), m.relation()))
+        .toList();
+    service.checkEnrollable(members.stream().map(m -> m.nationalIdNumber().value()).distinct().toList());
     long id = service.register(request.regionCode(), request.area(), request.monthlyIncome(),
-        request.startMonth(), request.members().stream()
-            .map(m -> new NewMember(NationalIdNumber.parse(m.nationalIdNumber()), m.name().strip(), m.relation()))
-            .toList());
+        request.startMonth(), members);
     return ResponseEntity.created(URI.create("/households/" + id)).body(view(id, null));
   }
 

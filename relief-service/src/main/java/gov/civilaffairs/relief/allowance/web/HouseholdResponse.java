@@ -30,7 +30,8 @@ record HouseholdResponse(long id, String regionCode, Area area, BigDecimal month
       Long terminatedByDeathRecordId, YearMonth asOf, BigDecimal currentAmount, List<AmountView> amounts) {
   }
 
-  record AmountView(YearMonth fromMonth, BigDecimal amount, int members, Long deathRecordId, boolean withdrawn) {
+  record AmountView(YearMonth fromMonth, BigDecimal amount, int members, Long deathRecordId, boolean withdrawn,
+      Long allowanceStandardId) {
   }
 
   static HouseholdResponse of(Household household, Allowance allowance, YearMonth asOf) {
@@ -41,7 +42,8 @@ record HouseholdResponse(long id, String regionCode, Area area, BigDecimal month
     AllowanceView allowanceView = new AllowanceView(allowance.status(), allowance.startMonth(),
         allowance.endMonth(), allowance.terminatedByDeathRecordId(), asOf, allowance.amountFor(asOf),
         allowance.amounts().stream()
-            .map(a -> new AmountView(a.fromMonth(), a.amount(), a.members(), a.deathRecordId(), a.withdrawn()))
+            .map(a -> new AmountView(a.fromMonth(), a.amount(), a.members(), a.deathRecordId(), a.withdrawn(),
+                a.allowanceStandardId()))
             .toList());
     return new HouseholdResponse(household.id(), household.regionCode(), household.area(),
         household.monthlyIncome(), household.headRequired(), household.headRequiredDeathRecordId(), members,

@@ -1,0 +1,25 @@
+-- Temporary assistance (临时救助): emergency (急难型, paid first, approved after) and expenditure (支出型) cases.
+CREATE TABLE temporary_assistance (
+  id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
+  region_code         CHAR(12)      NOT NULL,
+  national_id_number  CHAR(18)      NOT NULL,
+  name                VARCHAR(100)  NOT NULL,
+  kind                VARCHAR(11)   NOT NULL,
+  cause               VARCHAR(20)   NOT NULL,
+  circumstances       VARCHAR(2000) NOT NULL,
+  amount              DECIMAL(14,2) NOT NULL,
+  tier                VARCHAR(8)    NOT NULL,
+  status              VARCHAR(24)   NOT NULL,
+  registry_status     VARCHAR(11)   NOT NULL,
+  applied_on          DATE          NOT NULL,
+  paid_on             DATE          NULL,
+  approval_due_on     DATE          NULL,
+  decided_on          DATE          NULL,
+  decided_by          VARCHAR(128)  NULL,
+  decision_reason     VARCHAR(500)  NULL,
+  recovery_required   BOOLEAN       NOT NULL DEFAULT FALSE,
+  created_by          VARCHAR(128)  NOT NULL,
+  created_at          TIMESTAMP(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  INDEX ix_temporary_person_cause (national_id_number, cause, applied_on),
+  INDEX ix_temporary_region (region_code, id)
+);
