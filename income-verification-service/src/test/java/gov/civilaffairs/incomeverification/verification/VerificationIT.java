@@ -404,6 +404,26 @@ class VerificationIT {
     assertThat(requestCount()).isEqualTo(before);
   }
 
+  @Test
+  void reliefServiceSubmitsWithItsMachineTokenOnlyWithScopeVerificationsWrite() {
+    String relief = "Bearer " + TestTokens.client("relief-service", "persons:read verifications:write");
+    String registryReader = "Bearer " + TestTokens.client("data-sharing-platform", "persons:read");
+    Map<String, Object> request = new java.util.HashMap<>(body("dibao-application-7", List.of(A), consent(LocalDate.now())));
+    request.put("regionCode", "330681104003");
+    long before = requestCount();
+
+    assertThat(call("POST", "/verification-requests", registryReader, request).getStatusCode().value()).isEqualTo(403);
+    assertThat(requestCount()).isEqualTo(before);
+
+    ResponseEntity<JsonNode> accepted = call("POST", "/verification-requests", relief, request);
+
+    assertThat(accepted.getStatusCode().value()).isEqualTo(201);
+    long id = accepted.getBody().at("/request/id").asLong();
+    String diankou = "Bearer " + TestTokens.staff("diankou-caseworker", Role.TOWNSHIP_CASEWORKER, "330681104");
+    assertThat(call("GET", "/verification-requests/" + id, diankou, null).getStatusCode().value())
+        .as("the request belongs to the application's village, so its township sees it").isEqualTo(200);
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
   private ResponseEntity<JsonNode> call(String method, String path, String token, Object body) {

@@ -54,7 +54,8 @@ class IncomeVerification {
     IncomeVerificationApi.Request request = new IncomeVerificationApi.Request(application.verificationReference(),
         application.area().name(), "ALLOWANCE_APPLICATION",
         application.members().stream().map(AllowanceApplication.ApplicantMember::nationalIdNumber).toList(),
-        new IncomeVerificationApi.Consent(application.consentReference(), application.consentSignedOn()));
+        new IncomeVerificationApi.Consent(application.consentReference(), application.consentSignedOn()),
+        application.regionCode());
     try {
       return new Submission.Accepted(circuitBreaker.executeSupplier(() -> api.submit(request)).request().id());
     } catch (HttpClientErrorException refused) {

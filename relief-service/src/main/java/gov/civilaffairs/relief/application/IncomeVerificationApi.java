@@ -29,8 +29,12 @@ interface IncomeVerificationApi {
    * @param residence {@code URBAN} or {@code RURAL}
    * @param purpose {@code ALLOWANCE_APPLICATION}
    * @param members the members' national ID numbers
+   * @param consent the household's signed consent
+   * @param regionCode the application's 12-digit village or community code: the household's area in
+   *     income-verification-service (its area checks and the household's list of department queries)
    */
-  record Request(String householdId, String residence, String purpose, List<String> members, Consent consent) {
+  record Request(String householdId, String residence, String purpose, List<String> members, Consent consent,
+      String regionCode) {
   }
 
   /** The household's signed consent (授权书). */

@@ -54,13 +54,15 @@ class VerificationController {
    * @return 201 with the request, the departments' outcomes and the report; {@code Location} of the request
    */
   @PostMapping("/verification-requests")
-  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER') "
+      + "or hasAuthority('SCOPE_verifications:write')")
   @Operation(summary = "Verify a household's income and assets with every department",
       description = "Asks tax, human resources and social security, housing provident fund, real estate, vehicles, "
           + "bank deposits, market regulation and the registry in parallel, on the household's written consent "
           + "(社会救助审核确认办法). 201 with the request, each department's outcome and the report: COMPLETED when "
           + "every department answered, PENDING with the missing sources otherwise (asked again later). The "
-          + "household's area is regionCode, else the caller's region. 400 validation-failed or "
+          + "household's area is regionCode, else the caller's region. Staff roles, or a machine client with scope "
+          + "verifications:write (relief-service's allowance applications). 400 validation-failed or "
           + "department-rejected-query; 403 region-outside-area; 409 verification-pending; 422 consent-required, "
           + "consent-expired, consent-in-future, unknown-region. Every query is audited (QUERY_EXTERNAL) and listed "
           + "for the household (GET /households/{householdId}/department-queries).")
