@@ -67,8 +67,9 @@ class GatewaySecurityIT {
   @Test
   void statusAndAmountsInACreateRequestAreIgnored() {
     String caseworker = tokens.staff("city-admin");
-    Map<String, Object> request = new HashMap<>(
-        Beneficiary.household(Beneficiary.REGION_CODE, NationalIdNumbers.next(), "钱秀珍"));
+    String idNumber = NationalIdNumbers.next();
+    indexInRegistry(idNumber, "钱秀珍", Beneficiary.REGION_CODE);
+    Map<String, Object> request = new HashMap<>(Beneficiary.household(Beneficiary.REGION_CODE, idNumber, "钱秀珍"));
     request.put("headRequired", true);
     request.put("allowance", Map.of("status", "TERMINATED", "currentAmount", "99999.00", "endMonth", "2026-02"));
     request.put("id", 1);
@@ -111,6 +112,7 @@ class GatewaySecurityIT {
   @Test
   void aTownshipCaseworkerCannotSeeAnotherTownshipsHouseholdButTheCountyOfficerCan() {
     String head = NationalIdNumbers.next();
+    indexInRegistry(head, "孙桂兰", DIANKOU_VILLAGE);
     Api.Response created = api.post("/api/relief/households", tokens.staff("diankou-caseworker"),
         Beneficiary.household(DIANKOU_VILLAGE, head, "孙桂兰"));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
@@ -129,5 +131,12 @@ class GatewaySecurityIT {
   @Test
   void aMachineClientWithDeathsWriteCannotReadHouseholds() {
     assertThat(api.get("/api/relief/households", tokens.client("police")).status()).isEqualTo(403);
+  }
+
+  /** relief-service enrols only persons of the registry's person index (it asks the registry at intake). */
+  private void indexInRegistry(String idNumber, String name, String regionCode) {
+    Api.Response indexed = api.post("/api/registry/persons", tokens.staff("city-admin"),
+        Map.of("nationalIdNumber", idNumber, "name", name, "regionCode", regionCode));
+    assertThat(indexed.status()).as("%s", indexed).isEqualTo(201);
   }
 }

@@ -111,6 +111,8 @@ final class SystemUnderTest implements AutoCloseable {
     common.put("AUTH_ISSUER_URI", issuer);
     common.put("PLATFORM_SECURITY_JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
     common.put("DB_POOL_SIZE", "4");
+    // relief-service (and income-verification-service) get their own client-credentials tokens here
+    common.put("AUTH_TOKEN_URI", issuer + "/oauth2/token");
     this.common = common;
 
     startProcess(root, logs, "auth-server", authPort, Map.of("AUTH_ISSUER_URI", issuer));
@@ -121,6 +123,10 @@ final class SystemUnderTest implements AutoCloseable {
       environment.put("DB_SCHEMA", schema);
       DeployableProcess process = startProcess(root, logs, service.name(), freePort(), environment);
       routes.put(service.routeVariable(), process.url().toString());
+      if (service.name().equals("registry-service")) {
+        // relief-service checks every applicant and household member in the registry's person index
+        common.put("REGISTRY_URL", process.url().toString());
+      }
     }
     routes.putAll(RATE_LIMITS);
     startProcess(root, logs, "gateway", freePort(), routes);
