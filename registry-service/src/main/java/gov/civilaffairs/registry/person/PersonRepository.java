@@ -16,6 +16,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PersonRepository {
 
+  private static final java.time.format.DateTimeFormatter UTC_MICROS = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(java.time.ZoneOffset.UTC);
+
   private final JdbcClient jdbc;
 
   PersonRepository(JdbcClient jdbc) {
@@ -29,9 +32,17 @@ public class PersonRepository {
     jdbc.sql("""
         INSERT INTO person (national_id_number, name, sex, birth_date, region_code, status, created_at)
         VALUES (?, ?, ?, ?, ?, 'LIVING', ?)""")
-        .params(nationalIdNumber, name, sex.name(), birthDate, regionCode, java.sql.Timestamp.from(now))
+        .params(nationalIdNumber, name, sex.name(), birthDate, regionCode, utc(now))
         .update(key);
     return new Person(key.getKey().longValue(), nationalIdNumber, name, sex, birthDate, regionCode, PersonStatus.LIVING);
+  }
+
+  /**
+   * An instant as UTC text with microseconds for a TIMESTAMP(6) parameter: Connector/J takes MariaDB 10.x
+   * for MySQL 5.5 and drops the fraction of a Timestamp (see DeathRecordRepository).
+   */
+  static String utc(Instant instant) {
+    return UTC_MICROS.format(instant);
   }
 
   public Optional<Person> findById(long id) {
