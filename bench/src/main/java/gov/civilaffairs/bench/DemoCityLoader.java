@@ -118,6 +118,8 @@ public final class DemoCityLoader {
     pool.shutdown();
     while (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
       progress(start);
+      // who is loaded so far, so that an interrupted load still leaves a usable manifest
+      Manifest.write(settings.manifest(), List.copyOf(loaded));
     }
     progress(start);
     Manifest.write(settings.manifest(), loaded);
