@@ -107,6 +107,16 @@ class DeathImportIT extends RegistryIntegrationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person WHERE status = 'DECEASED' AND national_id_number IN ("
         + in + ")", Long.class)).isEqualTo(120);
     assertThat(personDeceasedPublications() - eventsBefore).isEqualTo(120);
+    // every publication is sent and marked completed (moved to the archive) by the batched state writer
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (incompletePublications() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(incompletePublications()).isZero();
+  }
+
+  private Long incompletePublications() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL", Long.class);
   }
 
   private static String feed(List<String> ids, String source, String referencePrefix) {
