@@ -71,7 +71,9 @@ public final class DeathFlowBenchmark {
 
   private void run() throws Exception {
     String loadBefore = Machine.loadAverage();
-    List<Entry> victims = chooseVictims();
+    List<Entry> chosen = chooseVictims(settings.warmupDeaths() + settings.deaths());
+    List<Entry> warmup = chosen.subList(0, settings.warmupDeaths());
+    List<Entry> victims = chosen.subList(settings.warmupDeaths(), chosen.size());
     LocalDate dateOfDeath = LocalDate.now(BUREAU).minusDays(1);
     List<String> files = csvFiles(victims, dateOfDeath);
     System.out.printf("Benchmark: %d deaths in %d files through %s; machine: %s%n", victims.size(), files.size(),
@@ -80,6 +82,13 @@ public final class DeathFlowBenchmark {
     try (KafkaProbe kafka = new KafkaProbe(settings.kafka())) {
       List<String> groups = kafka.consumerGroups(settings.topic());
       System.out.printf("Consumer groups of %s: %s%n", settings.topic(), groups);
+      if (!warmup.isEmpty()) {
+        // Not measured: the services' JIT compilers warm up on the import and event paths, as in a
+        // system that has been running (on this shared machine C2 needs tens of seconds of CPU).
+        System.out.printf("Warm-up: %d deaths, not measured%n", warmup.size());
+        recordDeceased(warmup);
+        upload(csvFiles(warmup, dateOfDeath));
+      }
       waitUntilApplied(kafka, groups, Instant.now().plusSeconds(settings.timeoutSeconds()));
       maxLag.clear();
       long publishedBefore = kafka.published(settings.topic());
@@ -126,18 +135,18 @@ public final class DeathFlowBenchmark {
   }
 
   /** Persons of the manifest not yet dead (neither in the demo feed nor in an earlier run), at random. */
-  private List<Entry> chooseVictims() throws IOException {
+  private List<Entry> chooseVictims(int count) throws IOException {
     Set<String> dead = Files.exists(settings.deceased())
         ? new HashSet<>(Files.readAllLines(settings.deceased(), StandardCharsets.UTF_8)) : Set.of();
     List<Entry> alive = new ArrayList<>(Manifest.read(settings.manifest()).stream()
         .filter(e -> !dead.contains(e.resident().nationalIdNumber())).toList());
-    if (alive.size() < settings.deaths()) {
+    if (alive.size() < count) {
       throw new IllegalStateException("only " + alive.size() + " living persons in " + settings.manifest()
-          + " for " + settings.deaths() + " deaths: load a larger city or delete " + settings.deceased()
+          + " for " + count + " deaths (warm-up included): load a larger city or delete " + settings.deceased()
           + " after reloading");
     }
     Collections.shuffle(alive, new Random(System.nanoTime()));
-    return List.copyOf(alive.subList(0, settings.deaths()));
+    return List.copyOf(alive.subList(0, count));
   }
 
   private void recordDeceased(List<Entry> victims) throws IOException {

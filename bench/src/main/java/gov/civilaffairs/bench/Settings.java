@@ -22,6 +22,8 @@ import java.nio.file.Path;
  * @param seed seed of the fake data: the same seed builds the same city, so a second run finds
  *     everyone already there (409) and adds nothing; default 330681
  * @param deaths deaths the benchmark imports; default 10,000
+ * @param warmupDeaths deaths imported first and not measured, so that the services' JIT compilers are
+ *     warm; default 1,000
  * @param rowsPerFile rows per imported CSV file (the import allows 20,000 rows and 10 MB; the
  *     gateway waits 120 s for an import); default 2,000
  * @param latencySample deaths whose confirmation-to-last-effect latency is read back over REST
@@ -33,7 +35,7 @@ import java.nio.file.Path;
  * @param jdbcPassword its password; default empty
  */
 record Settings(URI gateway, URI authServer, String kafka, String topic, Path dataDir, int households,
-    int elderly, int veterans, int threads, int personsPerFile, long seed, int deaths, int rowsPerFile, int latencySample,
+    int elderly, int veterans, int threads, int personsPerFile, long seed, int deaths, int warmupDeaths, int rowsPerFile, int latencySample,
     int timeoutSeconds, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
   static Settings fromSystemProperties() {
@@ -41,7 +43,8 @@ record Settings(URI gateway, URI authServer, String kafka, String topic, Path da
         URI.create(text("authServer", "http://localhost:9000")), text("kafka", "localhost:9092"),
         text("topic", "registry.person.v1"), Path.of(text("dataDir", ".run-local/demo-city")),
         number("households", 20_000), number("elderly", 30_000), number("veterans", 3_000),
-        number("threads", 16), number("personsPerFile", 5_000), number("seed", 330681), number("deaths", 10_000), number("rowsPerFile", 2_000),
+        number("threads", 16), number("personsPerFile", 5_000), number("seed", 330681), number("deaths", 10_000), number("warmupDeaths", 1_000),
+        number("rowsPerFile", 2_000),
         number("latencySample", 0), number("timeoutSeconds", 600),
         System.getProperty("bench.jdbcUrl", "jdbc:mysql://127.0.0.1:3306/").strip(), text("jdbcUser", "root"),
         System.getProperty("bench.jdbcPassword", ""));
