@@ -230,10 +230,12 @@ final class OutboxStateWriter implements EventPublicationRepository, SmartLifecy
   @Override
   public void stop() {
     running = false;
-    try {
-      writer.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (writer != null) {
+      try {
+        writer.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     flush();
   }
