@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import gov.civilaffairs.registry.RegistryIntegrationTest;
+import gov.civilaffairs.registry.TestIdNumbers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +63,74 @@ class DeathImportIT extends RegistryIntegrationTest {
     assertThat(json(get("/deaths/" + report.at("/rows/5/deathRecordId").asLong())).path("dateOfDeath").asString())
         .isEqualTo("2025-06-30");
     assertThat(eventsOf(policePerson, 1, Duration.ofSeconds(15))).hasSize(1);
+  }
+
+  /**
+   * Two feeds naming the same persons at once (the police's cancellations and the funeral homes'
+   * cremation records, in opposite orders): before, InnoDB deadlocked on INSERT INTO death_record and
+   * one import answered 500. Now both complete; each person has one record with both sources, is
+   * confirmed once and has one person-deceased publication in the outbox.
+   */
+  @Test
+  void twoConcurrentFeedsOfTheSamePersonsBothCompleteAndEachDeathIsConfirmedOnce() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      String id = TestIdNumbers.valid(LocalDate.of(1931, 1, 1).plusDays(i));
+      createPerson(id, "赵某");
+      ids.add(id);
+    }
+    List<String> reversed = new ArrayList<>(ids);
+    Collections.reverse(reversed);
+    Long eventsBefore = personDeceasedPublications();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<HttpResponse<String>> police = pool.submit(() -> send("/imports", "text/csv", feed(ids, "HUKOU_CANCELLATION", "P-")));
+      Future<HttpResponse<String>> cremation = pool.submit(() -> send("/imports", "text/csv", feed(reversed, "CREMATION", "C-")));
+      for (HttpResponse<String> response : List.of(police.get(), cremation.get())) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode report = json(get("/imports/" + json(response).path("id").asLong()));
+        assertThat(report.at("/counts/ACCEPTED").asLong()).as(report.toString()).isEqualTo(120);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+    assertThat(jdbc.queryForList("SELECT COUNT(*) FROM death_record WHERE national_id_number IN (" + in
+        + ") GROUP BY national_id_number", Long.class)).hasSize(120).containsOnly(1L);
+    assertThat(jdbc.queryForList("""
+        SELECT COUNT(*) FROM death_record_source s JOIN death_record r ON r.id = s.death_record_id
+        WHERE r.status = 'CONFIRMED' AND r.national_id_number IN (""" + in + ") GROUP BY r.id", Long.class))
+        .hasSize(120).containsOnly(2L);
+    assertThat(jdbc.queryForObject("""
+        SELECT COUNT(*) FROM death_record_history h JOIN death_record r ON r.id = h.death_record_id
+        WHERE h.action = 'CONFIRMED' AND r.national_id_number IN (""" + in + ")", Long.class)).isEqualTo(120);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person WHERE status = 'DECEASED' AND national_id_number IN ("
+        + in + ")", Long.class)).isEqualTo(120);
+    assertThat(personDeceasedPublications() - eventsBefore).isEqualTo(120);
+    // every publication is sent and marked completed (moved to the archive) by the batched state writer
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (incompletePublications() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(incompletePublications()).isZero();
+  }
+
+  private Long incompletePublications() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL", Long.class);
+  }
+
+  private static String feed(List<String> ids, String source, String referencePrefix) {
+    StringBuilder csv = new StringBuilder("national_id_number,name,date_of_death,source,source_reference\n");
+    ids.forEach(id -> csv.append(id).append(",赵某,2025-07-01,").append(source).append(',').append(referencePrefix)
+        .append(id).append('\n'));
+    return csv.toString();
+  }
+
+  /** Person-deceased publications in the outbox, sent or not (completed ones are archived). */
+  private Long personDeceasedPublications() {
+    return jdbc.queryForObject("""
+        SELECT (SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%.PersonDeceased')
+             + (SELECT COUNT(*) FROM EVENT_PUBLICATION_ARCHIVE WHERE EVENT_TYPE LIKE '%.PersonDeceased')""", Long.class);
   }
 
   @Test
