@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRegistry;
+import gov.civilaffairs.registry.death.DeathSource;
 import gov.civilaffairs.registry.death.DeathRegistry.ReportedDeath;
 import gov.civilaffairs.registry.death.DeathRegistry.RowOutcome;
 import gov.civilaffairs.registry.death.RegistrationOutcome;
@@ -71,11 +73,13 @@ class DeathImportService {
   }
 
   /**
+   * @param allowedSource the sources the sender may report (registry.death-sources, docs/security.md): a row
+   *     of any other source is REJECTED with the reason, the others are imported
    * @return the id of the import, whose results {@code GET /imports/{id}} shows
    * @throws ProblemException 400 {@code invalid-feed} when the header lacks a column, 413
    *     {@code too-many-rows} beyond {@code registry.import.max-rows}; nothing is imported then
    */
-  long importFeed(String fileName, Reader csv) {
+  long importFeed(String fileName, Reader csv, Predicate<DeathSource> allowedSource) {
     List<DeathFeed.Row> rows;
     try {
       rows = DeathFeed.read(csv, properties.maxRows());
@@ -87,14 +91,14 @@ class DeathImportService {
     long importId = imports.start(fileName, clock.instant());
     for (int from = 0; from < rows.size(); from += properties.chunkSize()) {
       List<DeathFeed.Row> chunk = rows.subList(from, Math.min(rows.size(), from + properties.chunkSize()));
-      importChunk(importId, chunk);
+      importChunk(importId, chunk, allowedSource);
     }
     imports.complete(importId, rows.size(), clock.instant());
     return importId;
   }
 
-  private void importChunk(long importId, List<DeathFeed.Row> chunk) {
-    RuntimeException failure = inTransaction(importId, chunk);
+  private void importChunk(long importId, List<DeathFeed.Row> chunk, Predicate<DeathSource> allowedSource) {
+    RuntimeException failure = inTransaction(importId, chunk, allowedSource);
     if (failure == null) {
       return;
     }
@@ -104,7 +108,7 @@ class DeathImportService {
     log.warn("Chunk of rows {}-{} of import {} failed as a whole, importing its rows one by one: {}",
         chunk.get(0).number(), chunk.get(chunk.size() - 1).number(), importId, failure.toString());
     for (DeathFeed.Row row : chunk) {
-      RuntimeException rowFailure = inTransaction(importId, List.of(row));
+      RuntimeException rowFailure = inTransaction(importId, List.of(row), allowedSource);
       if (rowFailure != null) {
         throw rowFailure;
       }
@@ -112,10 +116,11 @@ class DeathImportService {
   }
 
   /** Registers the rows and stores their results in one transaction, retried on lock conflicts; the last failure or null. */
-  private RuntimeException inTransaction(long importId, List<DeathFeed.Row> rows) {
+  private RuntimeException inTransaction(long importId, List<DeathFeed.Row> rows,
+      Predicate<DeathSource> allowedSource) {
     try {
       retry.execute(() -> {
-        transaction.executeWithoutResult(status -> imports.saveRows(importId, register(rows)));
+        transaction.executeWithoutResult(status -> imports.saveRows(importId, register(rows, allowedSource)));
         return null;
       });
       return null;
@@ -124,8 +129,11 @@ class DeathImportService {
     }
   }
 
-  /** The rows' results: unreadable rows and invalid ID numbers rejected here, the others by the registry. */
-  private List<RowResult> register(List<DeathFeed.Row> chunk) {
+  /**
+   * The rows' results: unreadable rows, sources the sender may not report and invalid ID numbers rejected
+   * here, the others by the registry.
+   */
+  private List<RowResult> register(List<DeathFeed.Row> chunk, Predicate<DeathSource> allowedSource) {
     LocalDate today = LocalDate.now(clock);
     RowResult[] results = new RowResult[chunk.size()];
     List<ReportedDeath> reports = new ArrayList<>(chunk.size());
@@ -134,6 +142,11 @@ class DeathImportService {
       DeathFeed.Row row = chunk.get(i);
       if (row.error() != null) {
         results[i] = new RowResult(row.number(), RegistrationOutcome.REJECTED, null, row.error());
+        continue;
+      }
+      if (!allowedSource.test(row.report().source())) {
+        results[i] = new RowResult(row.number(), RegistrationOutcome.REJECTED, null, "source "
+            + row.report().source() + " is not reported by this sender (registry.death-sources)");
         continue;
       }
       try {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import gov.civilaffairs.platform.test.TestTokens;
 import gov.civilaffairs.registry.RegistryIntegrationTest;
 import gov.civilaffairs.registry.TestIdNumbers;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,10 @@ import tools.jackson.databind.JsonNode;
 
 /** The daily death feed: good and bad rows in one file, each with its own result (issue 4). */
 class DeathImportIT extends RegistryIntegrationTest {
+
+  /** The daily feed's sender; it may report every source (registry.death-sources). */
+  private static final String DATA_SHARING_PLATFORM = TestTokens.client("data-sharing-platform", "deaths:write");
+  private static final String FUNERAL_HOME = TestTokens.client("funeral-home", "deaths:write");
 
   @Test
   void aFeedWithGoodAndBadRowsReportsEachRowAndAppliesTheGoodOnes() throws Exception {
@@ -45,7 +50,7 @@ class DeathImportIT extends RegistryIntegrationTest {
         wrongCheck.substring(0, 17) + (wrongCheck.charAt(17) == '0' ? '1' : '0') + ",张六,2025-06-04,HUKOU_CANCELLATION,F-x,",
         police + ",张一,2025-06-01,NOT_A_SOURCE,F-y,");
 
-    HttpResponse<String> response = send("/imports", "text/csv", csv);
+    HttpResponse<String> response = send(DATA_SHARING_PLATFORM, "/imports", "text/csv", csv);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     long importId = json(response).path("id").asLong();
@@ -84,8 +89,8 @@ class DeathImportIT extends RegistryIntegrationTest {
     Long eventsBefore = personDeceasedPublications();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<HttpResponse<String>> police = pool.submit(() -> send("/imports", "text/csv", feed(ids, "HUKOU_CANCELLATION", "P-")));
-      Future<HttpResponse<String>> cremation = pool.submit(() -> send("/imports", "text/csv", feed(reversed, "CREMATION", "C-")));
+      Future<HttpResponse<String>> police = pool.submit(() -> send(POLICE, "/imports", "text/csv", feed(ids, "HUKOU_CANCELLATION", "P-")));
+      Future<HttpResponse<String>> cremation = pool.submit(() -> send(FUNERAL_HOME, "/imports", "text/csv", feed(reversed, "CREMATION", "C-")));
       for (HttpResponse<String> response : List.of(police.get(), cremation.get())) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode report = json(get("/imports/" + json(response).path("id").asLong()));
@@ -131,6 +136,27 @@ class DeathImportIT extends RegistryIntegrationTest {
     return jdbc.queryForObject("""
         SELECT (SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%.PersonDeceased')
              + (SELECT COUNT(*) FROM EVENT_PUBLICATION_ARCHIVE WHERE EVENT_TYPE LIKE '%.PersonDeceased')""", Long.class);
+  }
+
+  @Test
+  void aRowWhoseSourceTheSenderMayNotReportIsRejectedAndTheOthersApply() throws Exception {
+    String certified = newIdNumber();
+    String cancelled = newIdNumber();
+    long certifiedPerson = createPerson(certified, "赵一");
+    createPerson(cancelled, "赵二");
+    String csv = String.join("\n",
+        "national_id_number,name,date_of_death,source,source_reference,time_of_death",
+        certified + ",赵一,2025-07-01,MEDICAL_CERTIFICATE,H-" + certified + ",",
+        cancelled + ",赵二,2025-07-02,HUKOU_CANCELLATION,H-" + cancelled + ",");
+
+    HttpResponse<String> response = send(TestTokens.client("hospital", "deaths:write"), "/imports", "text/csv", csv);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonNode report = json(get("/imports/" + json(response).path("id").asLong()));
+    assertThat(report.path("rows").findValuesAsString("outcome")).containsExactly("ACCEPTED", "REJECTED");
+    assertThat(report.at("/rows/1/reason").asString()).contains("HUKOU_CANCELLATION").contains("registry.death-sources");
+    assertThat(json(get("/persons?nationalIdNumber=" + cancelled)).path("status").asString()).isEqualTo("LIVING");
+    assertThat(eventsOf(certifiedPerson, 1, Duration.ofSeconds(15))).hasSize(1);
   }
 
   @Test
