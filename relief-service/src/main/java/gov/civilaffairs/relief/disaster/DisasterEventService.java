@@ -3,7 +3,6 @@ package gov.civilaffairs.relief.disaster;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -132,17 +131,13 @@ public class DisasterEventService {
         throw ProblemException.unprocessable("stabilised-before-event", "stabilisedOn is before the event.");
       }
     }
-    Instant due = switch (r.type()) {
-      case INITIAL -> event.occurredAt().plus(Duration.ofHours(properties.initialReportHours()));
-      case FOLLOW_UP -> event.reports().get(event.reports().size() - 1).reportedAt()
-          .plus(Duration.ofDays(properties.followUpReportDays()));
-      case FINAL -> r.stabilisedOn().plusDays(properties.finalReportDays() + 1L).atStartOfDay(clock.zone()).toInstant();
-    };
+    Instant due = deadlines().dueAt(r.type(), event.occurredAt(), event.reports().isEmpty() ? null
+        : event.reports().get(event.reports().size() - 1).reportedAt(), r.stabilisedOn());
     jdbc.sql("""
         INSERT INTO disaster_report (event_id, type, reported_at, due_at, late, affected_persons, relocated_persons,
           deaths, damaged_houses, direct_economic_loss, stabilised_on, remarks, created_by)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(eventId, r.type().name(), utc(now), utc(due), now.isAfter(due),
+        .params(eventId, r.type().name(), utc(now), utc(due), ReportDeadlines.late(now, due),
             r.affectedPersons(), r.relocatedPersons(), r.deaths(), r.damagedHouses(), r.directEconomicLoss(),
             r.stabilisedOn(), r.remarks(), actor)
         .update();
@@ -267,12 +262,15 @@ public class DisasterEventService {
         .param(id).query((rs, n) -> report(rs)).list();
     Instant nextDue = null;
     if (row.status() == DisasterEvent.Status.OPEN) {
-      nextDue = reports.isEmpty()
-          ? row.occurredAt().plus(Duration.ofHours(properties.initialReportHours()))
-          : reports.get(reports.size() - 1).reportedAt().plus(Duration.ofDays(properties.followUpReportDays()));
+      nextDue = deadlines().nextDueAt(row.occurredAt(),
+          reports.isEmpty() ? null : reports.get(reports.size() - 1).reportedAt());
     }
     return new DisasterEvent(row.id(), row.regionCode(), row.kind(), row.title(), row.occurredAt(), row.status(),
         row.closedAt(), nextDue, nextDue != null && clock.now().isAfter(nextDue), reports);
+  }
+
+  private ReportDeadlines deadlines() {
+    return new ReportDeadlines(properties, clock.zone());
   }
 
   private static boolean touches(RegionScope area, String regionCode) {
