@@ -208,9 +208,9 @@ public class DisasterEventService {
   public List<ReliefDistribution> distributions(long eventId, RegionScope area, Long onlyId, int page, int size) {
     find(eventId, area);
     RegionScope.SqlPredicate within = area.sqlPredicate("region_code");
-    return jdbc.sql("SELECT * FROM disaster_relief_distribution WHERE event_id = ? AND " + within.sql()
-            + (onlyId == null ? "" : " AND id = " + onlyId) + " ORDER BY id LIMIT ? OFFSET ?")
-        .param(eventId).params(within.parameters()).param(size).param((long) page * size)
+    return jdbc.sql("SELECT * FROM disaster_relief_distribution WHERE event_id = ? AND (? IS NULL OR id = ?) AND "
+            + within.sql() + " ORDER BY id LIMIT ? OFFSET ?")
+        .param(eventId).param(onlyId).param(onlyId).params(within.parameters()).param(size).param((long) page * size)
         .query((rs, n) -> new ReliefDistribution(rs.getLong("id"), rs.getLong("event_id"), rs.getString("region_code"),
             rs.getString("recipient_kind"), rs.getString("national_id_number"), rs.getString("name"),
             rs.getString("item"), rs.getString("kind"), rs.getBigDecimal("amount"),

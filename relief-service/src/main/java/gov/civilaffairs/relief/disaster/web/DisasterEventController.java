@@ -17,6 +17,7 @@ import gov.civilaffairs.relief.disaster.DisasterEvent;
 import gov.civilaffairs.relief.disaster.DisasterEventService;
 import gov.civilaffairs.relief.disaster.ReliefDistribution;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -130,7 +131,7 @@ class DisasterEventController {
           + "(《自然灾害情况统计调查制度》). 200 with the event. 404 outside the area; 409 event-closed, "
           + "initial-report-required, initial-already-reported; 422 figures-inconsistent, stabilised-on-required, "
           + "stabilised-on-final-only, date-in-future, stabilised-before-event.")
-  DisasterEvent report(@PathVariable long id, @Valid @RequestBody ReportRequest request, Caller caller) {
+  DisasterEvent report(@Parameter(example = "3") @PathVariable long id, @Valid @RequestBody ReportRequest request, Caller caller) {
     return events.report(id, new DisasterEventService.NewReport(request.type(), request.affectedPersons(),
         request.relocatedPersons(), request.deaths(), request.damagedHouses(), request.directEconomicLoss().setScale(2),
         request.stabilisedOn(), request.remarks() == null ? null : request.remarks().strip()),
@@ -141,7 +142,7 @@ class DisasterEventController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
   @Operation(summary = "Read an event with its reports",
       description = "Example: GET /disaster-events/4. overdue: open and nextReportDueAt passed. 404 outside the area.")
-  DisasterEvent event(@PathVariable long id, Caller caller) {
+  DisasterEvent event(@Parameter(example = "3") @PathVariable long id, Caller caller) {
     return events.find(id, caller.regionScope());
   }
 
@@ -165,7 +166,7 @@ class DisasterEventController {
           + "date-in-future, distributed-before-event, amount-required, quantity-required.")
   @Audited(action = AuditAction.CREATE, objectType = "disaster-relief-distribution", objectId = "#result?.body?.id",
       person = "#request.nationalIdNumber")
-  ResponseEntity<DistributionView> distribute(@PathVariable long id, @Valid @RequestBody DistributionRequest request,
+  ResponseEntity<DistributionView> distribute(@Parameter(example = "3") @PathVariable long id, @Valid @RequestBody DistributionRequest request,
       Caller caller) {
     ReliefDistribution d = events.distribute(id, new DisasterEventService.NewDistribution(request.regionCode(),
         request.recipientKind(), NationalIdNumber.parse(request.nationalIdNumber()).value(), request.name().strip(),
@@ -181,7 +182,7 @@ class DisasterEventController {
   @Operation(summary = "The event's relief per recipient within the caller's area, by id",
       description = "Example: GET /disaster-events/4/distributions?page=0&size=100. 404 event outside the area.")
   @Audited(action = AuditAction.READ, objectType = "disaster-relief-distribution")
-  List<DistributionView> distributions(@PathVariable long id, Caller caller,
+  List<DistributionView> distributions(@Parameter(example = "3") @PathVariable long id, Caller caller,
       @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
     return events.distributions(id, caller.regionScope(), null, page, size).stream().map(DistributionView::of).toList();
   }

@@ -131,7 +131,7 @@ class DisasterPreparednessController {
           + "unknown or outside the area; 409 training-already-recorded; 422 date-in-future, trained-before-appointment.")
   @Audited(action = AuditAction.UPDATE, objectType = "disaster-officer", objectId = "#id",
       person = "#result?.nationalIdNumber")
-  OfficerView recordTraining(@PathVariable long id, @Valid @RequestBody TrainingRequest request, Caller caller) {
+  OfficerView recordTraining(@Parameter(example = "3") @PathVariable long id, @Valid @RequestBody TrainingRequest request, Caller caller) {
     return OfficerView.of(officers.recordTraining(id, request.course().strip(), request.trainedOn(),
         request.examScore() == null ? null : request.examScore().setScale(1), caller.regionScope(), caller.id()));
   }
@@ -142,7 +142,7 @@ class DisasterPreparednessController {
       description = "Example: GET /disaster-officers/3. 404 unknown or outside the area.")
   @Audited(action = AuditAction.READ, objectType = "disaster-officer", objectId = "#id",
       person = "#result?.nationalIdNumber")
-  OfficerView officer(@PathVariable long id, Caller caller) {
+  OfficerView officer(@Parameter(example = "3") @PathVariable long id, Caller caller) {
     return OfficerView.of(officers.find(id, caller.regionScope()));
   }
 
@@ -192,7 +192,7 @@ class DisasterPreparednessController {
   @GetMapping("/shelters/{id}")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
   @Operation(summary = "Read a shelter", description = "Example: GET /shelters/2. 404 unknown or outside the area.")
-  Shelter shelter(@PathVariable long id, Caller caller) {
+  Shelter shelter(@Parameter(example = "3") @PathVariable long id, Caller caller) {
     return shelters.find(id, caller.regionScope());
   }
 

@@ -10,6 +10,7 @@ import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.relief.medical.ApprovalBatch;
 import gov.civilaffairs.relief.medical.ApprovalBatchService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -87,7 +88,7 @@ class MedicalApprovalController {
       description = "Example: GET /medical-assistance/approval-batches/3. Totals are the whole batch's; lines only "
           + "those within the caller's area. 404 unknown or the approving office's area not touching the caller's.")
   @Audited(action = AuditAction.READ, objectType = "medical-approval-batch", objectId = "#id")
-  BatchView batch(@PathVariable long id, Caller caller) {
+  BatchView batch(@Parameter(example = "3") @PathVariable long id, Caller caller) {
     return BatchView.of(batches.find(id, caller.regionScope()));
   }
 

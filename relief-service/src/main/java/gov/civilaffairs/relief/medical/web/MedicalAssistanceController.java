@@ -16,6 +16,7 @@ import gov.civilaffairs.relief.medical.MedicalAssistanceService;
 import gov.civilaffairs.relief.medical.MedicalSettlement;
 import gov.civilaffairs.relief.medical.PreTreatmentAdvance;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -125,7 +126,7 @@ class MedicalAssistanceController {
   @Operation(summary = "A person's pre-treatment advances within the caller's area, oldest first",
       description = "Example: GET /medical-assistance/persons/33068119500101003X/pre-treatment-advances.")
   @Audited(action = AuditAction.READ, objectType = "medical-pre-treatment-advance", person = "#nationalIdNumber")
-  List<AdvanceView> advancesOf(@PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
+  List<AdvanceView> advancesOf(@Parameter(example = "33068119500101003X") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
     return service.advancesOf(NationalIdNumber.parse(nationalIdNumber).value(), caller.regionScope()).stream()
         .map(AdvanceView::of).toList();
   }
@@ -157,7 +158,7 @@ class MedicalAssistanceController {
   @Operation(summary = "A person's settlements within the caller's area, oldest first",
       description = "Example: GET /medical-assistance/persons/33068119500101003X/settlements.")
   @Audited(action = AuditAction.READ, objectType = "medical-settlement", person = "#nationalIdNumber")
-  List<SettlementView> ofPerson(@PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
+  List<SettlementView> ofPerson(@Parameter(example = "33068119500101003X") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
     return service.ofPerson(NationalIdNumber.parse(nationalIdNumber).value(), caller.regionScope()).stream()
         .map(SettlementView::of).toList();
   }
