@@ -4,10 +4,15 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 
 /**
- * One line of a payment roll: what a household is paid in it.
+ * One line of a payment roll: what one beneficiary is paid in it, and why.
  *
+ * @param rollId the roll (scheme, township, month) the line belongs to
+ * @param beneficiaryId the scheme's id of who is paid (minimum living allowance: the household id)
+ * @param regionCode 12-digit village code the beneficiary is paid in
  * @param forMonth the month paid for: the roll's month for MONTHLY, an earlier month for ARREARS
  * @param amount yuan, scale 2
+ * @param decision the decision that set the amount ({@link DecisionReference})
  */
-public record RollLine(long id, long householdId, LineKind kind, YearMonth forMonth, BigDecimal amount) {
+public record RollLine(long id, long rollId, long beneficiaryId, String regionCode, LineKind kind, YearMonth forMonth,
+    BigDecimal amount, DecisionReference decision) {
 }

@@ -261,7 +261,7 @@ class DeathFlowIT extends ReliefTestSupport {
 
   private List<JsonNode> lines(String month, long household) throws Exception {
     return list(get("/payment-rolls/" + month + "/lines?size=1000")).stream()
-        .filter(l -> l.path("householdId").longValue() == household).toList();
+        .filter(l -> l.path("beneficiaryId").longValue() == household).toList();
   }
 
   /** The household's MONTHLY amount in a roll, or null if it has no such line. */

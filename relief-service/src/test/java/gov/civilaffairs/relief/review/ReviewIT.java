@@ -179,7 +179,7 @@ class ReviewIT extends ReliefTestSupport {
 
   private java.math.BigDecimal monthlyLine(String month, long household) throws Exception {
     return list(get("/payment-rolls/" + month + "/lines?size=1000")).stream()
-        .filter(l -> l.path("householdId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
+        .filter(l -> l.path("beneficiaryId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
         .map(l -> l.path("amount").decimalValue()).findFirst().orElse(null);
   }
 

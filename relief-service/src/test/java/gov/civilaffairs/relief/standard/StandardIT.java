@@ -68,7 +68,7 @@ class StandardIT extends ReliefTestSupport {
     assertThat(arrears.path("allowanceStandardId").longValue()).isEqualTo(standard.path("id").longValue());
     assertThat(arrears.path("deathRecordId").isNull()).isTrue();
     generateRoll("2025-06");
-    assertThat(list(get("/payment-rolls/2025-06/lines?size=1000"))).filteredOn(l -> l.path("householdId").longValue() == urban)
+    assertThat(list(get("/payment-rolls/2025-06/lines?size=1000"))).filteredOn(l -> l.path("beneficiaryId").longValue() == urban)
         .extracting(l -> l.path("kind").asString() + " " + l.path("forMonth").asString() + " " + l.path("amount").decimalValue().toPlainString())
         .containsExactlyInAnyOrder("MONTHLY 2025-06 1000.00", "ARREARS 2025-04 60.00");
     assertThat(count("SELECT COUNT(*) FROM arrears WHERE household_id = ?", urban)).isEqualTo(1);
@@ -100,7 +100,7 @@ class StandardIT extends ReliefTestSupport {
 
   private BigDecimal monthly(String month, long household) throws Exception {
     return list(get("/payment-rolls/" + month + "/lines?size=1000")).stream()
-        .filter(l -> l.path("householdId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
+        .filter(l -> l.path("beneficiaryId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
         .map(l -> l.path("amount").decimalValue()).findFirst().orElse(null);
   }
 
