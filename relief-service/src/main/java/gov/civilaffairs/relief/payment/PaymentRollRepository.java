@@ -69,7 +69,12 @@ class PaymentRollRepository {
 
   /** A line to insert: see {@link RollLine}. */
   record NewLine(long beneficiaryId, String regionCode, LineKind kind, YearMonth forMonth, BigDecimal amount,
-      DecisionReference decision) {
+      DecisionReference decision, Long carriedLineId) {
+
+    NewLine(long beneficiaryId, String regionCode, LineKind kind, YearMonth forMonth, BigDecimal amount,
+        DecisionReference decision) {
+      this(beneficiaryId, regionCode, kind, forMonth, amount, decision, null);
+    }
   }
 
   void insertLine(long rollId, NewLine line) {
@@ -82,7 +87,7 @@ class PaymentRollRepository {
       List<NewLine> chunk = lines.subList(from, Math.min(lines.size(), from + BATCH));
       batch.batchUpdate("""
           INSERT INTO payment_roll_line (roll_id, beneficiary_id, region_code, kind, for_month, amount, decision_kind,
-            decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, l) -> {
+            decision_id, carried_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, l) -> {
             ps.setLong(1, rollId);
             ps.setLong(2, l.beneficiaryId());
             ps.setString(3, l.regionCode());
@@ -91,6 +96,7 @@ class PaymentRollRepository {
             ps.setBigDecimal(6, l.amount());
             ps.setString(7, l.decision().kind());
             ps.setObject(8, l.decision().id());
+            ps.setObject(9, l.carriedLineId());
           });
     }
   }
@@ -126,6 +132,45 @@ class PaymentRollRepository {
             WHERE r.month = ? AND (? IS NULL OR r.scheme = ?) AND """ + " " + inArea.sql() + " ORDER BY l.id LIMIT ? OFFSET ?")
         .param(month.atDay(1)).param(scheme).param(scheme).params(inArea.parameters()).param(size).param(page * size)
         .query((rs, n) -> line(rs)).list();
+  }
+
+  /** Every line of a roll, ordered by id, to the consumer (keyset pages of {@value #BATCH}; bank files). */
+  void forEachLine(long rollId, java.util.function.Consumer<RollLine> consumer) {
+    long after = 0;
+    while (true) {
+      List<RollLine> page = jdbc.sql("SELECT * FROM payment_roll_line WHERE roll_id = ? AND id > ? ORDER BY id LIMIT ?")
+          .params(rollId, after, BATCH).query((rs, n) -> line(rs)).list();
+      page.forEach(consumer);
+      if (page.size() < BATCH) {
+        return;
+      }
+      after = page.get(page.size() - 1).id();
+    }
+  }
+
+  Optional<RollLine> findLine(long lineId) {
+    return jdbc.sql("SELECT * FROM payment_roll_line WHERE id = ?").param(lineId).query((rs, n) -> line(rs)).optional();
+  }
+
+  /** Records the bank's result of a line that has none yet; returns whether it did. */
+  boolean recordBankResult(long lineId, String result, String reason) {
+    return jdbc.sql("""
+        UPDATE payment_roll_line SET bank_result = ?, bank_reason = ?, bank_result_at = CURRENT_TIMESTAMP(6)
+        WHERE id = ? AND bank_result IS NULL""").params(result, reason, lineId).update() > 0;
+  }
+
+  /**
+   * Lines of sent rolls of a scheme, within an area, that the bank returned as failed and that no later line pays
+   * again yet, ordered by id.
+   */
+  List<RollLine> findFailedNotCarried(String scheme, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("l.region_code");
+    return jdbc.sql("""
+            SELECT l.* FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
+            WHERE l.bank_result = 'FAILED' AND r.status = 'SENT' AND r.scheme = ?
+              AND NOT EXISTS (SELECT 1 FROM payment_roll_line c WHERE c.carried_line_id = l.id) AND """ + " " + inArea.sql()
+            + " ORDER BY l.id")
+        .param(scheme).params(inArea.parameters()).query((rs, n) -> line(rs)).list();
   }
 
   Optional<RollLine> findMonthlyLine(long rollId, long beneficiaryId) {
@@ -223,7 +268,8 @@ class PaymentRollRepository {
   private static RollLine line(ResultSet rs) throws SQLException {
     return new RollLine(rs.getLong("id"), rs.getLong("roll_id"), rs.getLong("beneficiary_id"), rs.getString("region_code"),
         LineKind.valueOf(rs.getString("kind")), month(rs.getObject("for_month", LocalDate.class)), rs.getBigDecimal("amount"),
-        new DecisionReference(rs.getString("decision_kind"), rs.getObject("decision_id", Long.class)));
+        new DecisionReference(rs.getString("decision_kind"), rs.getObject("decision_id", Long.class)),
+        rs.getString("bank_result"), rs.getString("bank_reason"), rs.getObject("carried_line_id", Long.class));
   }
 
   private static Arrears arrears(ResultSet rs) throws SQLException {

@@ -54,7 +54,8 @@ public class PaymentRollService {
   /**
    * Generates the rolls of a scheme for a month, one per township within {@code area} that has a payment: one
    * MONTHLY line per entitlement of the scheme's source, plus (minimum living allowance) one ARREARS line per
-   * arrears entry not yet paid. Idempotent per roll: a roll that exists for (scheme, township, month) is kept as
+   * arrears entry not yet paid, plus one RETRY line per line of an earlier sent roll of the scheme and township that
+   * the bank returned as failed (each failed line is paid again once). Idempotent per roll: a roll that exists for (scheme, township, month) is kept as
    * it is (never regenerated); only townships without a roll get one.
    *
    * @return the month's rolls of the scheme within the area, with summed control totals
@@ -83,6 +84,15 @@ public class PaymentRollService {
       if (!existing.containsKey(township)) {
         arrearsByTownship.computeIfAbsent(township, t -> new ArrayList<>()).add(a);
         byTownship.computeIfAbsent(township, t -> new ArrayList<>());
+      }
+    }
+    // Lines the bank returned as failed are paid again in the next roll of their scheme and township.
+    for (RollLine failed : rolls.findFailedNotCarried(scheme, area)) {
+      String township = township(failed.regionCode());
+      if (!existing.containsKey(township)) {
+        byTownship.computeIfAbsent(township, t -> new ArrayList<>()).add(new PaymentRollRepository.NewLine(
+            failed.beneficiaryId(), failed.regionCode(), LineKind.RETRY, failed.forMonth(), failed.amount(),
+            DecisionReference.of("PAYMENT_RETURN", failed.id()), failed.id()));
       }
     }
     for (Map.Entry<String, List<PaymentRollRepository.NewLine>> township : byTownship.entrySet()) {
