@@ -1,5 +1,9 @@
 package gov.civilaffairs.relief.payment;
 
+import java.util.UUID;
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.relief.events.PaymentRollClosed;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -33,8 +37,13 @@ public class PaymentRollService {
   private final Map<String, MonthlyEntitlementSource> sources;
   private final AllowanceEntitlements allowance;
 
+  private final ApplicationEventPublisher publisher;
+  private final BureauClock clock;
+
   PaymentRollService(PaymentRollRepository rolls, HouseholdRepository households, List<MonthlyEntitlementSource> sources,
-      AllowanceEntitlements allowance) {
+      AllowanceEntitlements allowance, ApplicationEventPublisher publisher, BureauClock clock) {
+    this.publisher = publisher;
+    this.clock = clock;
     this.rolls = rolls;
     this.households = households;
     this.sources = new TreeMap<>();
@@ -132,12 +141,12 @@ public class PaymentRollService {
 
   /**
    * Marks every DRAFT roll of a month within an area (optionally of one scheme) sent to the bank; from then on
-   * they never change. Rolls already sent keep their {@code sentAt}.
+   * they never change. Each roll closed publishes {@code relief.payment-roll-closed.v1}. Rolls already sent keep their {@code sentAt}.
    */
   @Transactional
   public MonthlyRolls markSent(YearMonth month, String scheme, RegionScope area) {
     for (PaymentRoll roll : rolls.findRolls(month, scheme, area)) {
-      rolls.markSent(roll.id());
+      close(roll.id());
     }
     return monthlyRolls(month, scheme, area);
   }
@@ -150,8 +159,17 @@ public class PaymentRollService {
    */
   @Transactional
   public PaymentRoll markSent(long rollId, RegionScope area) {
-    rolls.markSent(roll(rollId, area).id());
+    close(roll(rollId, area).id());
     return roll(rollId, area);
+  }
+
+  /** Marks a DRAFT roll sent and publishes {@code relief.payment-roll-closed.v1} (outbox, same transaction). */
+  private void close(long rollId) {
+    if (rolls.markSent(rollId)) {
+      PaymentRoll roll = rolls.findRoll(rollId).orElseThrow();
+      publisher.publishEvent(new PaymentRollClosed(UUID.randomUUID(), roll.id(), roll.scheme(), roll.townshipCode(),
+          roll.month(), roll.lineCount(), roll.totalAmount(), clock.now()));
+    }
   }
 
   /** @throws ProblemException 404 if there is no such roll, or its township is outside the area */

@@ -1,5 +1,10 @@
 package gov.civilaffairs.relief.standard;
 
+import java.util.UUID;
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.relief.events.BenefitChanged;
+import gov.civilaffairs.relief.events.BenefitTerminated;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -37,8 +42,13 @@ public class StandardService {
   private final AllowanceCalculator calculator;
   private final PaymentRollService rolls;
 
+  private final ApplicationEventPublisher publisher;
+  private final BureauClock clock;
+
   StandardService(AllowanceStandardRepository standards, HouseholdRepository households,
-      AllowanceCalculator calculator, PaymentRollService rolls) {
+      AllowanceCalculator calculator, PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock) {
+    this.publisher = publisher;
+    this.clock = clock;
     this.standards = standards;
     this.households = households;
     this.calculator = calculator;
@@ -121,6 +131,9 @@ public class StandardService {
       BigDecimal amount = calculator.monthlyAmount(standard, members, household.monthlyIncome());
       if (amount.compareTo(inForce.get().amount()) != 0) {
         households.insertStandardAmount(allowance.id(), month, amount, members, standardId);
+        publisher.publishEvent(new BenefitChanged(UUID.randomUUID(), allowance.householdId(), allowance.id(),
+            BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, month, inForce.get().amount(), amount, members,
+            BenefitChanged.ALLOWANCE_STANDARD, standardId, clock.now()));
         changed = true;
       }
     }
