@@ -58,6 +58,11 @@ class PaymentRollRepository {
         .params(scheme, townshipCode, month.atDay(1), status.name()).query((rs, n) -> roll(rs)).list();
   }
 
+  java.util.Set<String> townshipsWithRollsAfter(String scheme, YearMonth month) {
+    return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT township_code FROM payment_roll WHERE scheme = ? AND month > ?")
+        .params(scheme, month.atDay(1)).query(String.class).list());
+  }
+
   long insertRoll(String scheme, String townshipCode, YearMonth month) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""

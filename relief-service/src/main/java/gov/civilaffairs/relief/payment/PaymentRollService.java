@@ -197,6 +197,11 @@ public class PaymentRollService {
     return source;
   }
 
+  /** The townships with a minimum-living-allowance roll (any status) of a month after the given one. */
+  public java.util.Set<String> townshipsWithRollsAfter(YearMonth month) {
+    return rolls.townshipsWithRollsAfter(AllowanceEntitlements.SCHEME, month);
+  }
+
   /** The 9-digit township code of a 12-digit village code (GB/T 2260 extended to township and village). */
   static String township(String villageCode) {
     return villageCode.substring(0, 9);
