@@ -94,6 +94,10 @@ class ReviewIT extends ReliefTestSupport {
     assertThat(amount(raised, "2026-09")).isEqualByComparingTo("940.00");
     assertThat(amount(raised, "2026-10")).isEqualByComparingTo("1140.00");
     assertThat(monthlyLine("2026-10", raised)).as("the unsent October roll is corrected").isEqualByComparingTo("1140.00");
+    assertThat(list(get("/payment-rolls/2026-10/lines?size=1000")).stream()
+        .filter(l -> l.path("beneficiaryId").longValue() == raised).map(l -> l.path("decision").path("kind").asString() + " "
+            + l.path("decision").path("id").longValue()).toList())
+        .as("the corrected line names the review").containsExactly("HOUSEHOLD_CHANGE " + raise.path("id").longValue());
 
     JsonNode reduce = call(CASEWORKER, "POST", "/households/" + reduced + "/reviews",
         "{\"reviewedOn\":\"2026-09-15\",\"monthlyIncome\":\"500.00\"}", 201);
