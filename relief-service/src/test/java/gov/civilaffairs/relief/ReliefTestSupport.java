@@ -160,8 +160,9 @@ public abstract class ReliefTestSupport {
     return post("/households", json, 201).path("id").longValue();
   }
 
+  /** Generates the month's minimum-living-allowance rolls (one per township); answers the month's rolls and totals. */
   protected JsonNode generateRoll(String month) throws Exception {
-    return post("/payment-rolls", "{\"month\":\"" + month + "\"}", 201);
+    return post("/payment-rolls", "{\"month\":\"" + month + "\",\"scheme\":\"MINIMUM_LIVING_ALLOWANCE\"}", 201);
   }
 
   protected JsonNode sendRoll(String month) throws Exception {

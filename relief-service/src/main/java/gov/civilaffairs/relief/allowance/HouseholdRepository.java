@@ -25,8 +25,11 @@ public class HouseholdRepository {
 
   private final JdbcClient jdbc;
 
-  HouseholdRepository(JdbcClient jdbc) {
+  private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+  HouseholdRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   long insertHousehold(String regionCode, Area area, BigDecimal monthlyIncome) {
@@ -78,6 +81,55 @@ public class HouseholdRepository {
         WHERE h.area = ? AND (a.end_month IS NULL OR a.end_month >= ?)
         ORDER BY a.household_id""")
         .params(area.name(), month.atDay(1)).query((rs, n) -> allowance(rs)).list();
+  }
+
+  /**
+   * As {@link #findAllowancesFrom}, with each household's income and village, in two queries (allowances with their
+   * households, then all their amount entries): for recomputing every allowance of an area at once.
+   */
+  public List<AllowanceOfHousehold> findAllowancesWithHouseholdFrom(Area area, YearMonth month) {
+    java.util.Map<Long, List<AllowanceAmount>> amounts = new java.util.HashMap<>();
+    jdbc.sql("""
+        SELECT x.* FROM allowance_amount x JOIN allowance a ON a.id = x.allowance_id JOIN household h ON h.id = a.household_id
+        WHERE h.area = ? AND (a.end_month IS NULL OR a.end_month >= ?) ORDER BY x.id""")
+        .params(area.name(), month.atDay(1)).query(a -> {
+          amounts.computeIfAbsent(a.getLong("allowance_id"), k -> new java.util.ArrayList<>()).add(new AllowanceAmount(
+              a.getLong("id"), month(a.getObject("from_month", LocalDate.class)), a.getBigDecimal("amount"), a.getInt("members"),
+              a.getObject("death_record_id", Long.class), a.getBoolean("withdrawn"), a.getObject("allowance_standard_id", Long.class)));
+        });
+    return jdbc.sql("""
+        SELECT a.*, h.monthly_income, h.region_code FROM allowance a JOIN household h ON h.id = a.household_id
+        WHERE h.area = ? AND (a.end_month IS NULL OR a.end_month >= ?)
+        ORDER BY a.household_id""")
+        .params(area.name(), month.atDay(1)).query((rs, n) -> new AllowanceOfHousehold(
+            new Allowance(rs.getLong("id"), rs.getLong("household_id"), month(rs.getObject("start_month", LocalDate.class)),
+                month(rs.getObject("end_month", LocalDate.class)), AllowanceStatus.valueOf(rs.getString("status")),
+                rs.getObject("terminated_by_death_record_id", Long.class), amounts.getOrDefault(rs.getLong("id"), List.of())),
+            rs.getBigDecimal("monthly_income"), rs.getString("region_code"))).list();
+  }
+
+  /** An allowance with its household's monthly income (yuan) and 12-digit village code. */
+  public record AllowanceOfHousehold(Allowance allowance, BigDecimal monthlyIncome, String regionCode) {
+  }
+
+  /** A new amount entry caused by an allowance standard. */
+  public record StandardAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members) {
+  }
+
+  /** Inserts amount entries caused by an allowance standard, in JDBC batches of 1,000. */
+  public void insertStandardAmounts(List<StandardAmount> entries, long allowanceStandardId) {
+    for (int from = 0; from < entries.size(); from += 1000) {
+      List<StandardAmount> chunk = entries.subList(from, Math.min(entries.size(), from + 1000));
+      batch.batchUpdate("""
+          INSERT INTO allowance_amount (allowance_id, from_month, amount, members, allowance_standard_id)
+          VALUES (?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, e) -> {
+            ps.setLong(1, e.allowanceId());
+            ps.setObject(2, e.fromMonth().atDay(1));
+            ps.setBigDecimal(3, e.amount());
+            ps.setInt(4, e.members());
+            ps.setLong(5, allowanceStandardId);
+          });
+    }
   }
 
   /** Adds an entry to an allowance's amount history caused by a periodic review or a member change. */

@@ -5,15 +5,20 @@ import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.region.RegionLevel;
 import gov.civilaffairs.platform.security.RegionScope;
+import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.relief.events.BenefitGranted;
+import gov.civilaffairs.relief.events.BenefitTerminated;
 import gov.civilaffairs.relief.person.PersonIndex;
 import gov.civilaffairs.relief.person.PersonStatus;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +36,13 @@ public class HouseholdService {
   private final RegionDirectory regions;
   private final PersonIndex persons;
 
+  private final ApplicationEventPublisher publisher;
+  private final BureauClock clock;
+
   HouseholdService(HouseholdRepository households, AllowanceCalculator calculator, RegionDirectory regions,
-      PersonIndex persons) {
+      PersonIndex persons, ApplicationEventPublisher publisher, BureauClock clock) {
+    this.publisher = publisher;
+    this.clock = clock;
     this.households = households;
     this.calculator = calculator;
     this.regions = regions;
@@ -87,6 +97,18 @@ public class HouseholdService {
   @Transactional
   public long register(String regionCode, Area area, BigDecimal monthlyIncome, YearMonth startMonth,
       List<NewMember> members) {
+    return register(regionCode, area, monthlyIncome, startMonth, members, null);
+  }
+
+  /**
+   * As {@link #register(String, Area, BigDecimal, YearMonth, List)}, for a confirmed application; publishes
+   * {@code relief.benefit-granted.v1} (through the outbox, in the same transaction) naming the application.
+   *
+   * @param applicationId the confirmed application, or null for a direct registration
+   */
+  @Transactional
+  public long register(String regionCode, Area area, BigDecimal monthlyIncome, YearMonth startMonth,
+      List<NewMember> members, Long applicationId) {
     if (regions.find(regionCode).filter(r -> r.level() == RegionLevel.VILLAGE).isEmpty()) {
       throw ProblemException.unprocessable("unknown-village",
           "Region code " + regionCode + " is not a known village or community committee.");
@@ -111,8 +133,11 @@ public class HouseholdService {
     long householdId = households.insertHousehold(regionCode, area, monthlyIncome);
     members.forEach(m -> households.insertMember(householdId, m.nationalIdNumber().value(), m.name(), m.relation()));
     long allowanceId = households.insertAllowance(householdId, startMonth);
-    households.insertAmount(allowanceId, startMonth, calculator.monthlyAmount(area, members.size(), monthlyIncome, startMonth),
-        members.size(), null);
+    BigDecimal amount = calculator.monthlyAmount(area, members.size(), monthlyIncome, startMonth);
+    households.insertAmount(allowanceId, startMonth, amount, members.size(), null);
+    publisher.publishEvent(new BenefitGranted(UUID.randomUUID(), householdId, allowanceId,
+        BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, regionCode, startMonth, amount, members.size(), applicationId,
+        clock.now()));
     return householdId;
   }
 

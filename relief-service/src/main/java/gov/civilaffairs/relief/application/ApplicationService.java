@@ -312,7 +312,7 @@ public class ApplicationService {
       long householdId = households.register(application.regionCode(), application.area(),
           application.monthlyIncome(), startMonth, application.members().stream()
               .map(m -> new NewMember(NationalIdNumber.parse(m.nationalIdNumber()), m.name(), m.relation()))
-              .toList());
+              .toList(), id);
       applications.confirm(id, today, householdId, startMonth);
       applications.step(id, "CONFIRMATION", "CONFIRMED", caller.id(), reason);
     });

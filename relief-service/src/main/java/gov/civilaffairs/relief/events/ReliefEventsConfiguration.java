@@ -24,10 +24,23 @@ class ReliefEventsConfiguration {
   static final String TOPIC = "relief.household.v1";
   /** CloudEvents type of {@link BenefitTerminated}. */
   static final String BENEFIT_TERMINATED = "gov.civilaffairs.relief.benefit-terminated.v1";
+  /** CloudEvents type of {@link BenefitGranted}. */
+  static final String BENEFIT_GRANTED = "gov.civilaffairs.relief.benefit-granted.v1";
+  /** CloudEvents type of {@link BenefitChanged}. */
+  static final String BENEFIT_CHANGED = "gov.civilaffairs.relief.benefit-changed.v1";
+  /** The topic of events about payment rolls, keyed by roll id. */
+  static final String ROLL_TOPIC = "relief.payment-roll.v1";
+  /** CloudEvents type of {@link PaymentRollClosed}. */
+  static final String PAYMENT_ROLL_CLOSED = "gov.civilaffairs.relief.payment-roll-closed.v1";
 
   @Bean
   NewTopic reliefHouseholdTopic(TopicDeclarations topics) {
     return topics.published(TOPIC);
+  }
+
+  @Bean
+  NewTopic reliefPaymentRollTopic(TopicDeclarations topics) {
+    return topics.published(ROLL_TOPIC);
   }
 
   /**
@@ -38,10 +51,20 @@ class ReliefEventsConfiguration {
   @Bean
   EventExternalizationConfiguration eventExternalization(ObjectProvider<CloudEventPublisher> cloudEvents) {
     return EventExternalizationConfiguration.externalizing()
-        .select(event -> event instanceof BenefitTerminated)
+        .select(event -> event instanceof BenefitTerminated || event instanceof BenefitGranted
+            || event instanceof BenefitChanged || event instanceof PaymentRollClosed)
         .route(BenefitTerminated.class, e -> RoutingTarget.forTarget(TOPIC).andKey(String.valueOf(e.householdId())))
         .headers(BenefitTerminated.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
             BENEFIT_TERMINATED, String.valueOf(e.householdId()), e.terminatedAt(), e)))
+        .route(BenefitGranted.class, e -> RoutingTarget.forTarget(TOPIC).andKey(String.valueOf(e.householdId())))
+        .headers(BenefitGranted.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
+            BENEFIT_GRANTED, String.valueOf(e.householdId()), e.grantedAt(), e)))
+        .route(BenefitChanged.class, e -> RoutingTarget.forTarget(TOPIC).andKey(String.valueOf(e.householdId())))
+        .headers(BenefitChanged.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
+            BENEFIT_CHANGED, String.valueOf(e.householdId()), e.changedAt(), e)))
+        .route(PaymentRollClosed.class, e -> RoutingTarget.forTarget(ROLL_TOPIC).andKey(String.valueOf(e.rollId())))
+        .headers(PaymentRollClosed.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
+            PAYMENT_ROLL_CLOSED, String.valueOf(e.rollId()), e.closedAt(), e)))
         .build();
   }
 }

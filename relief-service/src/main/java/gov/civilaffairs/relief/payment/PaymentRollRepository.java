@@ -10,6 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import gov.civilaffairs.platform.security.RegionScope;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,34 +26,87 @@ import org.springframework.stereotype.Repository;
 class PaymentRollRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  PaymentRollRepository(JdbcClient jdbc) {
+  PaymentRollRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
-  Optional<PaymentRoll> findRoll(YearMonth month) {
-    return jdbc.sql("SELECT * FROM payment_roll WHERE month = ?").param(month.atDay(1))
-        .query((rs, n) -> roll(rs)).optional();
+  Optional<PaymentRoll> findRoll(long id) {
+    return jdbc.sql("SELECT * FROM payment_roll WHERE id = ?").param(id).query((rs, n) -> roll(rs)).optional();
   }
 
-  /** Rolls of months after the given one with the given status, oldest first. */
-  List<PaymentRoll> findRollsAfter(YearMonth month, RollStatus status) {
-    return jdbc.sql("SELECT * FROM payment_roll WHERE month > ? AND status = ? ORDER BY month")
-        .params(month.atDay(1), status.name()).query((rs, n) -> roll(rs)).list();
+  Optional<PaymentRoll> findRoll(String scheme, String townshipCode, YearMonth month) {
+    return jdbc.sql("SELECT * FROM payment_roll WHERE scheme = ? AND month = ? AND township_code = ?")
+        .params(scheme, month.atDay(1), townshipCode).query((rs, n) -> roll(rs)).optional();
   }
 
-  long insertRoll(YearMonth month) {
+  /** The rolls of a month within an area (by township code), optionally of one scheme, ordered by scheme, township. */
+  List<PaymentRoll> findRolls(YearMonth month, String scheme, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("township_code");
+    return jdbc.sql("SELECT * FROM payment_roll WHERE month = ? AND (? IS NULL OR scheme = ?) AND " + inArea.sql()
+            + " ORDER BY scheme, township_code, id")
+        .param(month.atDay(1)).param(scheme).param(scheme).params(inArea.parameters())
+        .query((rs, n) -> roll(rs)).list();
+  }
+
+  /** Rolls of a scheme and township of months after the given one with the given status, oldest first. */
+  List<PaymentRoll> findRollsAfter(String scheme, String townshipCode, YearMonth month, RollStatus status) {
+    return jdbc.sql("""
+        SELECT * FROM payment_roll WHERE scheme = ? AND township_code = ? AND month > ? AND status = ? ORDER BY month""")
+        .params(scheme, townshipCode, month.atDay(1), status.name()).query((rs, n) -> roll(rs)).list();
+  }
+
+  java.util.Set<String> townshipsWithRollsAfter(String scheme, YearMonth month) {
+    return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT township_code FROM payment_roll WHERE scheme = ? AND month > ?")
+        .params(scheme, month.atDay(1)).query(String.class).list());
+  }
+
+  long insertRoll(String scheme, String townshipCode, YearMonth month) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO payment_roll (month, status, line_count, total_amount) VALUES (?, 'DRAFT', 0, 0)")
-        .param(month.atDay(1)).update(key);
+    jdbc.sql("""
+        INSERT INTO payment_roll (scheme, township_code, month, status, line_count, total_amount)
+        VALUES (?, ?, ?, 'DRAFT', 0, 0)""")
+        .params(scheme, townshipCode, month.atDay(1)).update(key);
     return key.getKey().longValue();
   }
 
-  void insertLine(long rollId, long householdId, LineKind kind, YearMonth forMonth, BigDecimal amount) {
-    jdbc.sql("""
-        INSERT INTO payment_roll_line (roll_id, household_id, kind, for_month, amount) VALUES (?, ?, ?, ?, ?)""")
-        .params(rollId, householdId, kind.name(), forMonth.atDay(1), amount).update();
+  /** A line to insert: see {@link RollLine}. */
+  record NewLine(long beneficiaryId, String regionCode, LineKind kind, YearMonth forMonth, BigDecimal amount,
+      DecisionReference decision, Long carriedLineId) {
+
+    NewLine(long beneficiaryId, String regionCode, LineKind kind, YearMonth forMonth, BigDecimal amount,
+        DecisionReference decision) {
+      this(beneficiaryId, regionCode, kind, forMonth, amount, decision, null);
+    }
   }
+
+  void insertLine(long rollId, NewLine line) {
+    insertLines(rollId, List.of(line));
+  }
+
+  /** Inserts lines with JDBC batches of {@value #BATCH} rows. */
+  void insertLines(long rollId, List<NewLine> lines) {
+    for (int from = 0; from < lines.size(); from += BATCH) {
+      List<NewLine> chunk = lines.subList(from, Math.min(lines.size(), from + BATCH));
+      batch.batchUpdate("""
+          INSERT INTO payment_roll_line (roll_id, beneficiary_id, region_code, kind, for_month, amount, decision_kind,
+            decision_id, carried_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, l) -> {
+            ps.setLong(1, rollId);
+            ps.setLong(2, l.beneficiaryId());
+            ps.setString(3, l.regionCode());
+            ps.setString(4, l.kind().name());
+            ps.setObject(5, l.forMonth().atDay(1));
+            ps.setBigDecimal(6, l.amount());
+            ps.setString(7, l.decision().kind());
+            ps.setObject(8, l.decision().id());
+            ps.setObject(9, l.carriedLineId());
+          });
+    }
+  }
+
+  private static final int BATCH = 1000;
 
   /** Sets a roll's control totals from its lines. */
   void updateTotals(long rollId) {
@@ -73,24 +129,74 @@ class PaymentRollRepository {
         .params(rollId, size, page * size).query((rs, n) -> line(rs)).list();
   }
 
-  Optional<RollLine> findMonthlyLine(long rollId, long householdId) {
-    return jdbc.sql("SELECT * FROM payment_roll_line WHERE roll_id = ? AND household_id = ? AND kind = 'MONTHLY'")
-        .params(rollId, householdId).query((rs, n) -> line(rs)).optional();
+  /** A page of the lines of a month's rolls within an area, optionally of one scheme, ordered by id. */
+  List<RollLine> findLines(YearMonth month, String scheme, RegionScope area, int page, int size) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("l.region_code");
+    return jdbc.sql("""
+            SELECT l.* FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
+            WHERE r.month = ? AND (? IS NULL OR r.scheme = ?) AND """ + " " + inArea.sql() + " ORDER BY l.id LIMIT ? OFFSET ?")
+        .param(month.atDay(1)).param(scheme).param(scheme).params(inArea.parameters()).param(size).param(page * size)
+        .query((rs, n) -> line(rs)).list();
+  }
+
+  /** Every line of a roll, ordered by id, to the consumer (keyset pages of {@value #BATCH}; bank files). */
+  void forEachLine(long rollId, java.util.function.Consumer<RollLine> consumer) {
+    long after = 0;
+    while (true) {
+      List<RollLine> page = jdbc.sql("SELECT * FROM payment_roll_line WHERE roll_id = ? AND id > ? ORDER BY id LIMIT ?")
+          .params(rollId, after, BATCH).query((rs, n) -> line(rs)).list();
+      page.forEach(consumer);
+      if (page.size() < BATCH) {
+        return;
+      }
+      after = page.get(page.size() - 1).id();
+    }
+  }
+
+  Optional<RollLine> findLine(long lineId) {
+    return jdbc.sql("SELECT * FROM payment_roll_line WHERE id = ?").param(lineId).query((rs, n) -> line(rs)).optional();
+  }
+
+  /** Records the bank's result of a line that has none yet; returns whether it did. */
+  boolean recordBankResult(long lineId, String result, String reason) {
+    return jdbc.sql("""
+        UPDATE payment_roll_line SET bank_result = ?, bank_reason = ?, bank_result_at = CURRENT_TIMESTAMP(6)
+        WHERE id = ? AND bank_result IS NULL""").params(result, reason, lineId).update() > 0;
+  }
+
+  /**
+   * Lines of sent rolls of a scheme, within an area, that the bank returned as failed and that no later line pays
+   * again yet, ordered by id.
+   */
+  List<RollLine> findFailedNotCarried(String scheme, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("l.region_code");
+    return jdbc.sql("""
+            SELECT l.* FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
+            WHERE l.bank_result = 'FAILED' AND r.status = 'SENT' AND r.scheme = ?
+              AND NOT EXISTS (SELECT 1 FROM payment_roll_line c WHERE c.carried_line_id = l.id) AND """ + " " + inArea.sql()
+            + " ORDER BY l.id")
+        .param(scheme).params(inArea.parameters()).query((rs, n) -> line(rs)).list();
+  }
+
+  Optional<RollLine> findMonthlyLine(long rollId, long beneficiaryId) {
+    return jdbc.sql("SELECT * FROM payment_roll_line WHERE roll_id = ? AND beneficiary_id = ? AND kind = 'MONTHLY'")
+        .params(rollId, beneficiaryId).query((rs, n) -> line(rs)).optional();
   }
 
   void deleteLine(long lineId) {
     jdbc.sql("DELETE FROM payment_roll_line WHERE id = ?").param(lineId).update();
   }
 
-  void updateLineAmount(long lineId, BigDecimal amount) {
-    jdbc.sql("UPDATE payment_roll_line SET amount = ? WHERE id = ?").params(amount, lineId).update();
+  void updateLine(long lineId, BigDecimal amount, DecisionReference decision) {
+    jdbc.sql("UPDATE payment_roll_line SET amount = ?, decision_kind = ?, decision_id = ? WHERE id = ?")
+        .params(amount, decision.kind(), decision.id(), lineId).update();
   }
 
   /** What a household was paid for a month in rolls sent to the bank (monthly and arrears lines), yuan. */
   BigDecimal paidInSentRolls(long householdId, YearMonth forMonth) {
     return jdbc.sql("""
         SELECT COALESCE(SUM(l.amount), 0) FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
-        WHERE r.status = 'SENT' AND l.household_id = ? AND l.for_month = ?""")
+        WHERE r.status = 'SENT' AND r.scheme = 'MINIMUM_LIVING_ALLOWANCE' AND l.beneficiary_id = ? AND l.for_month = ?""")
         .params(householdId, forMonth.atDay(1)).query(BigDecimal.class).single();
   }
 
@@ -112,9 +218,16 @@ class PaymentRollRepository {
         .params(householdId, forMonth.atDay(1), amount, allowanceStandardId).update();
   }
 
-  List<Arrears> findUnpaidArrears() {
-    return jdbc.sql("SELECT * FROM arrears WHERE roll_id IS NULL ORDER BY household_id, for_month, id")
-        .query((rs, n) -> arrears(rs)).list();
+  /** Arrears not yet in a roll, of households within an area, with the households' villages. */
+  List<UnpaidArrears> findUnpaidArrears(RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("h.region_code");
+    return jdbc.sql("SELECT a.*, h.region_code FROM arrears a JOIN household h ON h.id = a.household_id"
+            + " WHERE a.roll_id IS NULL AND " + inArea.sql() + " ORDER BY a.household_id, a.for_month, a.id")
+        .params(inArea.parameters())
+        .query((rs, n) -> new UnpaidArrears(arrears(rs), rs.getString("region_code"))).list();
+  }
+
+  record UnpaidArrears(Arrears arrears, String regionCode) {
   }
 
   void assignArrears(long arrearsId, long rollId) {
@@ -152,14 +265,16 @@ class PaymentRollRepository {
 
   private static PaymentRoll roll(ResultSet rs) throws SQLException {
     LocalDateTime sent = rs.getObject("sent_at", LocalDateTime.class);
-    return new PaymentRoll(rs.getLong("id"), month(rs.getObject("month", LocalDate.class)), RollStatus.valueOf(rs.getString("status")),
+    return new PaymentRoll(rs.getLong("id"), rs.getString("scheme"), rs.getString("township_code"), month(rs.getObject("month", LocalDate.class)), RollStatus.valueOf(rs.getString("status")),
         rs.getInt("line_count"), rs.getBigDecimal("total_amount"), rs.getObject("generated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
         sent == null ? null : sent.toInstant(ZoneOffset.UTC));
   }
 
   private static RollLine line(ResultSet rs) throws SQLException {
-    return new RollLine(rs.getLong("id"), rs.getLong("household_id"), LineKind.valueOf(rs.getString("kind")),
-        month(rs.getObject("for_month", LocalDate.class)), rs.getBigDecimal("amount"));
+    return new RollLine(rs.getLong("id"), rs.getLong("roll_id"), rs.getLong("beneficiary_id"), rs.getString("region_code"),
+        LineKind.valueOf(rs.getString("kind")), month(rs.getObject("for_month", LocalDate.class)), rs.getBigDecimal("amount"),
+        new DecisionReference(rs.getString("decision_kind"), rs.getObject("decision_id", Long.class)),
+        rs.getString("bank_result"), rs.getString("bank_reason"), rs.getObject("carried_line_id", Long.class));
   }
 
   private static Arrears arrears(ResultSet rs) throws SQLException {

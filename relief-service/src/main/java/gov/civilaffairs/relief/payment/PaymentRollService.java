@@ -1,11 +1,19 @@
 package gov.civilaffairs.relief.payment;
 
+import java.util.UUID;
+import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.relief.events.PaymentRollClosed;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.relief.allowance.Allowance;
 import gov.civilaffairs.relief.allowance.HouseholdRepository;
@@ -15,72 +23,188 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Monthly payment rolls of the minimum living allowance, and the corrections the death rule makes to
- * them (DOMAIN.md, "The death rule" points 4 and 7): unsent rolls are corrected in place; money
- * paid in sent rolls for months after a death becomes an overpayment claim; months missed because of
- * a revoked death record become arrears, paid in the next roll.
+ * Monthly payment rolls, one per scheme, township and month (issue 5, "Payments"), made from each scheme's
+ * {@link MonthlyEntitlementSource}; and the corrections the death rule makes to the minimum living allowance's
+ * rolls (DOMAIN.md, "The death rule" points 4 and 7): unsent rolls are corrected in place; money paid in sent
+ * rolls for months after a death becomes an overpayment claim; months missed because of a revoked death record
+ * become arrears, paid in the next roll of the household's township.
  */
 @Service
 public class PaymentRollService {
 
   private final PaymentRollRepository rolls;
   private final HouseholdRepository households;
+  private final Map<String, MonthlyEntitlementSource> sources;
+  private final AllowanceEntitlements allowance;
 
-  PaymentRollService(PaymentRollRepository rolls, HouseholdRepository households) {
+  private final ApplicationEventPublisher publisher;
+  private final BureauClock clock;
+
+  PaymentRollService(PaymentRollRepository rolls, HouseholdRepository households, List<MonthlyEntitlementSource> sources,
+      AllowanceEntitlements allowance, ApplicationEventPublisher publisher, BureauClock clock) {
+    this.publisher = publisher;
+    this.clock = clock;
     this.rolls = rolls;
     this.households = households;
+    this.sources = new TreeMap<>();
+    for (MonthlyEntitlementSource source : sources) {
+      if (this.sources.put(source.scheme(), source) != null) {
+        throw new IllegalStateException("Two MonthlyEntitlementSource beans for scheme " + source.scheme());
+      }
+    }
+    this.allowance = allowance;
+  }
+
+  /** The scheme codes that have an entitlement source, sorted. */
+  public List<String> schemes() {
+    return List.copyOf(sources.keySet());
   }
 
   /**
-   * Generates the roll of a month: one MONTHLY line per allowance paid for that month at its amount
-   * for that month, plus one ARREARS line per arrears entry not yet paid. Idempotent: a roll that
-   * exists for the month is returned as it is.
+   * Generates the rolls of a scheme for a month, one per township within {@code area} that has a payment: one
+   * MONTHLY line per entitlement of the scheme's source, plus (minimum living allowance) one ARREARS line per
+   * arrears entry not yet paid, plus one RETRY line per line of an earlier sent roll of the scheme and township that
+   * the bank returned as failed (each failed line is paid again once). Idempotent per roll: a roll that exists for (scheme, township, month) is kept as
+   * it is (never regenerated); only townships without a roll get one.
    *
-   * @return the roll, with its control totals (line count, total amount)
+   * @return the month's rolls of the scheme within the area, with summed control totals
+   * @throws ProblemException 422 {@code unknown-scheme} if no source serves the scheme
    */
   @Transactional
-  public PaymentRoll generate(YearMonth month) {
-    Optional<PaymentRoll> existing = rolls.findRoll(month);
-    if (existing.isPresent()) {
-      return existing.get();
+  public MonthlyRolls generate(String scheme, YearMonth month, RegionScope area) {
+    MonthlyEntitlementSource source = source(scheme);
+    Map<String, PaymentRoll> existing = new HashMap<>();
+    for (PaymentRoll roll : rolls.findRolls(month, scheme, area)) {
+      existing.put(roll.townshipCode(), roll);
     }
-    long rollId;
-    try {
-      rollId = rolls.insertRoll(month);
-    } catch (DuplicateKeyException generatedConcurrently) {
-      return rolls.findRoll(month).orElseThrow();
+    Map<String, List<PaymentRollRepository.NewLine>> byTownship = new TreeMap<>();
+    for (MonthlyEntitlementSource.Entitlement e : source.entitlements(month)) {
+      String township = township(e.regionCode());
+      if (area.covers(e.regionCode()) && !existing.containsKey(township)) {
+        byTownship.computeIfAbsent(township, t -> new ArrayList<>()).add(new PaymentRollRepository.NewLine(
+            e.beneficiaryId(), e.regionCode(), LineKind.MONTHLY, month, e.amount(), e.decision()));
+      }
     }
-    for (Allowance allowance : households.findAllowancesPaidFor(month)) {
-      rolls.insertLine(rollId, allowance.householdId(), LineKind.MONTHLY, month, allowance.amountFor(month));
+    List<PaymentRollRepository.UnpaidArrears> arrears = AllowanceEntitlements.SCHEME.equals(scheme)
+        ? rolls.findUnpaidArrears(area) : List.of();
+    Map<String, List<PaymentRollRepository.UnpaidArrears>> arrearsByTownship = new TreeMap<>();
+    for (PaymentRollRepository.UnpaidArrears a : arrears) {
+      String township = township(a.regionCode());
+      if (!existing.containsKey(township)) {
+        arrearsByTownship.computeIfAbsent(township, t -> new ArrayList<>()).add(a);
+        byTownship.computeIfAbsent(township, t -> new ArrayList<>());
+      }
     }
-    for (Arrears arrears : rolls.findUnpaidArrears()) {
-      rolls.insertLine(rollId, arrears.householdId(), LineKind.ARREARS, arrears.forMonth(), arrears.amount());
-      rolls.assignArrears(arrears.id(), rollId);
+    // Lines the bank returned as failed are paid again in the next roll of their scheme and township.
+    for (RollLine failed : rolls.findFailedNotCarried(scheme, area)) {
+      String township = township(failed.regionCode());
+      if (!existing.containsKey(township)) {
+        byTownship.computeIfAbsent(township, t -> new ArrayList<>()).add(new PaymentRollRepository.NewLine(
+            failed.beneficiaryId(), failed.regionCode(), LineKind.RETRY, failed.forMonth(), failed.amount(),
+            DecisionReference.of("PAYMENT_RETURN", failed.id()), failed.id()));
+      }
     }
-    rolls.updateTotals(rollId);
-    return rolls.findRoll(month).orElseThrow();
+    for (Map.Entry<String, List<PaymentRollRepository.NewLine>> township : byTownship.entrySet()) {
+      long rollId;
+      try {
+        rollId = rolls.insertRoll(scheme, township.getKey(), month);
+      } catch (DuplicateKeyException generatedConcurrently) {
+        continue;
+      }
+      List<PaymentRollRepository.NewLine> lines = new ArrayList<>(township.getValue());
+      List<PaymentRollRepository.UnpaidArrears> owed = arrearsByTownship.getOrDefault(township.getKey(), List.of());
+      for (PaymentRollRepository.UnpaidArrears a : owed) {
+        Arrears entry = a.arrears();
+        DecisionReference decision = entry.deathRecordId() != null
+            ? DecisionReference.of("DEATH_RECORD", entry.deathRecordId())
+            : DecisionReference.of("ALLOWANCE_STANDARD", entry.allowanceStandardId());
+        lines.add(new PaymentRollRepository.NewLine(entry.householdId(), a.regionCode(), LineKind.ARREARS,
+            entry.forMonth(), entry.amount(), decision));
+      }
+      rolls.insertLines(rollId, lines);
+      for (PaymentRollRepository.UnpaidArrears a : owed) {
+        rolls.assignArrears(a.arrears().id(), rollId);
+      }
+      rolls.updateTotals(rollId);
+    }
+    return monthlyRolls(month, scheme, area);
   }
 
   /**
-   * Marks the roll of a month sent to the bank; from then on it never changes. Marking a sent roll
-   * again returns it unchanged.
+   * The rolls of a month within an area (optionally of one scheme), with their summed control totals.
    *
-   * @throws ProblemException 404 if the month has no roll
+   * @param scheme a scheme code, or null for all schemes
+   */
+  public MonthlyRolls monthlyRolls(YearMonth month, String scheme, RegionScope area) {
+    return MonthlyRolls.of(month, scheme, rolls.findRolls(month, scheme, area));
+  }
+
+  /**
+   * Marks every DRAFT roll of a month within an area (optionally of one scheme) sent to the bank; from then on
+   * they never change. Each roll closed publishes {@code relief.payment-roll-closed.v1}. Rolls already sent keep their {@code sentAt}.
    */
   @Transactional
-  public PaymentRoll markSent(YearMonth month) {
-    rolls.markSent(roll(month).id());
-    return roll(month);
+  public MonthlyRolls markSent(YearMonth month, String scheme, RegionScope area) {
+    for (PaymentRoll roll : rolls.findRolls(month, scheme, area)) {
+      close(roll.id());
+    }
+    return monthlyRolls(month, scheme, area);
   }
 
-  /** @throws ProblemException 404 if the month has no roll */
-  public PaymentRoll roll(YearMonth month) {
-    return rolls.findRoll(month).orElseThrow(() -> ProblemException.notFound("Payment roll of", month));
+  /**
+   * Marks one roll sent to the bank; from then on it never changes. Marking a sent roll again returns it
+   * unchanged.
+   *
+   * @throws ProblemException 404 if there is no such roll within the area
+   */
+  @Transactional
+  public PaymentRoll markSent(long rollId, RegionScope area) {
+    close(roll(rollId, area).id());
+    return roll(rollId, area);
   }
 
-  /** A page (from 0) of a roll's lines, ordered by id. @throws ProblemException 404 if the month has no roll */
-  public List<RollLine> lines(YearMonth month, int page, int size) {
-    return rolls.findLines(roll(month).id(), page, size);
+  /** Marks a DRAFT roll sent and publishes {@code relief.payment-roll-closed.v1} (outbox, same transaction). */
+  private void close(long rollId) {
+    if (rolls.markSent(rollId)) {
+      PaymentRoll roll = rolls.findRoll(rollId).orElseThrow();
+      publisher.publishEvent(new PaymentRollClosed(UUID.randomUUID(), roll.id(), roll.scheme(), roll.townshipCode(),
+          roll.month(), roll.lineCount(), roll.totalAmount(), clock.now()));
+    }
+  }
+
+  /** @throws ProblemException 404 if there is no such roll, or its township is outside the area */
+  public PaymentRoll roll(long rollId, RegionScope area) {
+    return rolls.findRoll(rollId).filter(r -> area.covers(r.townshipCode()))
+        .orElseThrow(() -> ProblemException.notFound("Payment roll", rollId));
+  }
+
+  /** A page (from 0) of a roll's lines, ordered by id. @throws ProblemException 404 as {@link #roll} */
+  public List<RollLine> lines(long rollId, RegionScope area, int page, int size) {
+    return rolls.findLines(roll(rollId, area).id(), page, size);
+  }
+
+  /** A page (from 0) of the lines of a month's rolls within an area (optionally one scheme), ordered by id. */
+  public List<RollLine> lines(YearMonth month, String scheme, RegionScope area, int page, int size) {
+    return rolls.findLines(month, scheme, area, page, size);
+  }
+
+  private MonthlyEntitlementSource source(String scheme) {
+    MonthlyEntitlementSource source = scheme == null ? null : sources.get(scheme);
+    if (source == null) {
+      throw ProblemException.unprocessable("unknown-scheme",
+          "scheme must be one of " + sources.keySet() + ", was " + scheme);
+    }
+    return source;
+  }
+
+  /** The townships with a minimum-living-allowance roll (any status) of a month after the given one. */
+  public java.util.Set<String> townshipsWithRollsAfter(YearMonth month) {
+    return rolls.townshipsWithRollsAfter(AllowanceEntitlements.SCHEME, month);
+  }
+
+  /** The 9-digit township code of a 12-digit village code (GB/T 2260 extended to township and village). */
+  static String township(String villageCode) {
+    return villageCode.substring(0, 9);
   }
 
   /** A household's overpayment claims, oldest first. */
@@ -108,9 +232,12 @@ public class PaymentRollService {
   public List<RollCorrection> correctUnsentRolls(Allowance allowance, YearMonth after) {
     List<RollCorrection> corrections = new ArrayList<>();
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
-    for (PaymentRoll roll : rolls.findRollsAfter(after, RollStatus.DRAFT)) {
-      BigDecimal due = allowance.amountFor(roll.month());
-      Optional<RollLine> line = rolls.findMonthlyLine(roll.id(), allowance.householdId());
+    long householdId = allowance.householdId();
+    String region = households.findHousehold(householdId).orElseThrow().regionCode();
+    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, township(region), after, RollStatus.DRAFT)) {
+      Optional<MonthlyEntitlementSource.Entitlement> entitlement = this.allowance.entitlement(householdId, roll.month());
+      BigDecimal due = entitlement.map(MonthlyEntitlementSource.Entitlement::amount).orElse(zero);
+      Optional<RollLine> line = rolls.findMonthlyLine(roll.id(), householdId);
       BigDecimal before = line.map(RollLine::amount).orElse(zero);
       if (before.compareTo(due) == 0) {
         continue;
@@ -118,9 +245,10 @@ public class PaymentRollService {
       if (line.isPresent() && due.signum() == 0) {
         rolls.deleteLine(line.get().id());
       } else if (line.isPresent()) {
-        rolls.updateLineAmount(line.get().id(), due);
+        rolls.updateLine(line.get().id(), due, entitlement.get().decision());
       } else {
-        rolls.insertLine(roll.id(), allowance.householdId(), LineKind.MONTHLY, roll.month(), due);
+        rolls.insertLine(roll.id(), new PaymentRollRepository.NewLine(householdId, region, LineKind.MONTHLY,
+            roll.month(), due, entitlement.get().decision()));
       }
       rolls.updateTotals(roll.id());
       corrections.add(new RollCorrection(roll.month(), before, due));
@@ -138,7 +266,7 @@ public class PaymentRollService {
   public Optional<OverpaymentClaim> claimOverpayment(Allowance allowance, YearMonth after, long deathRecordId) {
     BigDecimal total = BigDecimal.ZERO.setScale(2);
     List<YearMonth> months = new ArrayList<>();
-    for (PaymentRoll roll : rolls.findRollsAfter(after, RollStatus.SENT)) {
+    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after, RollStatus.SENT)) {
       BigDecimal over = rolls.paidInSentRolls(allowance.householdId(), roll.month())
           .subtract(allowance.amountFor(roll.month()));
       if (over.signum() > 0) {
@@ -170,7 +298,7 @@ public class PaymentRollService {
   @Transactional
   public List<Arrears> addArrears(Allowance allowance, YearMonth after, long deathRecordId) {
     long householdId = allowance.householdId();
-    for (PaymentRoll roll : rolls.findRollsAfter(after, RollStatus.SENT)) {
+    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after, RollStatus.SENT)) {
       BigDecimal owed = allowance.amountFor(roll.month())
           .subtract(rolls.paidInSentRolls(householdId, roll.month()))
           .subtract(rolls.pendingArrears(householdId, roll.month()));
@@ -193,7 +321,7 @@ public class PaymentRollService {
   @Transactional
   public int addStandardArrears(Allowance allowance, YearMonth after, long allowanceStandardId) {
     int added = 0;
-    for (PaymentRoll roll : rolls.findRollsAfter(after, RollStatus.SENT)) {
+    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after, RollStatus.SENT)) {
       BigDecimal owed = allowance.amountFor(roll.month())
           .subtract(rolls.paidInSentRolls(allowance.householdId(), roll.month()))
           .subtract(rolls.pendingArrears(allowance.householdId(), roll.month()));
@@ -203,5 +331,9 @@ public class PaymentRollService {
       }
     }
     return added;
+  }
+
+  private String townshipOf(Allowance allowance) {
+    return township(households.findHousehold(allowance.householdId()).orElseThrow().regionCode());
   }
 }

@@ -1,5 +1,9 @@
 package gov.civilaffairs.relief.review;
 
+import java.util.UUID;
+import gov.civilaffairs.relief.events.BenefitChanged;
+import gov.civilaffairs.relief.events.BenefitTerminated;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
@@ -52,9 +56,12 @@ public class ReviewService {
   private final BureauClock clock;
   private final TransactionTemplate transactions;
 
+  private final ApplicationEventPublisher publisher;
+
   ReviewService(HouseholdRepository households, HouseholdService householdService, AllowanceCalculator calculator,
       PaymentRollService rolls, ReviewRepository changes, ReviewProperties properties, BureauClock clock,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.households = households;
     this.householdService = householdService;
     this.calculator = calculator;
@@ -205,6 +212,12 @@ public class ReviewService {
         households.stop(allowance.id(), current);
       } else if (outcome != HouseholdChange.Outcome.UNCHANGED || membersAfter != household.livingMembers()) {
         households.insertChangeAmount(allowance.id(), from, after, membersAfter, changeId);
+        if (after.compareTo(before) != 0) {
+          publisher.publishEvent(new BenefitChanged(UUID.randomUUID(), household.id(), allowance.id(),
+              BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, from, before, after, membersAfter,
+              kind == HouseholdChange.Kind.PERIODIC_REVIEW ? BenefitChanged.PERIODIC_REVIEW : BenefitChanged.MEMBER_CHANGE,
+              changeId, clock.now()));
+        }
       }
       rolls.correctUnsentRolls(householdService.allowance(household.id()), current);
       return changeId;

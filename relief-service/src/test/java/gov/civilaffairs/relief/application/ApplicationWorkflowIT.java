@@ -173,6 +173,11 @@ class ApplicationWorkflowIT extends ReliefTestSupport {
     assertThat(allowance.path("status").asString()).isEqualTo("ACTIVE");
     assertThat(allowance.path("startMonth").asString()).isEqualTo("2026-10");
     assertThat(allowance.path("currentAmount").decimalValue()).isEqualByComparingTo("1880.00");
+    assertThat(count("SELECT (SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%BenefitGranted' AND SERIALIZED_EVENT LIKE ?)"
+        + " + (SELECT COUNT(*) FROM EVENT_PUBLICATION_ARCHIVE WHERE EVENT_TYPE LIKE '%BenefitGranted' AND SERIALIZED_EVENT LIKE ?)",
+        "%\"householdId\":" + household + ",%\"applicationId\":" + id + ",%",
+        "%\"householdId\":" + household + ",%\"applicationId\":" + id + ",%"))
+        .as("benefit-granted names the confirmed application").isEqualTo(1);
     assertThat(list(confirmed.path("steps"))).extracting(s -> s.path("step").asString() + ":" + s.path("outcome").asString())
         .containsExactly("INTAKE:RECEIVED", "VERIFICATION:BELOW_ALLOWANCE_STANDARD", "HOME_INVESTIGATION:RECORDED",
             "FIRST_REVIEW:APPROVED", "COMMUNITY_REVIEW:APPROVED", "CONFIRMATION:CONFIRMED");

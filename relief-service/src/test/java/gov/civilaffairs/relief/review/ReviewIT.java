@@ -94,6 +94,10 @@ class ReviewIT extends ReliefTestSupport {
     assertThat(amount(raised, "2026-09")).isEqualByComparingTo("940.00");
     assertThat(amount(raised, "2026-10")).isEqualByComparingTo("1140.00");
     assertThat(monthlyLine("2026-10", raised)).as("the unsent October roll is corrected").isEqualByComparingTo("1140.00");
+    assertThat(list(get("/payment-rolls/2026-10/lines?size=1000")).stream()
+        .filter(l -> l.path("beneficiaryId").longValue() == raised).map(l -> l.path("decision").path("kind").asString() + " "
+            + l.path("decision").path("id").longValue()).toList())
+        .as("the corrected line names the review").containsExactly("HOUSEHOLD_CHANGE " + raise.path("id").longValue());
 
     JsonNode reduce = call(CASEWORKER, "POST", "/households/" + reduced + "/reviews",
         "{\"reviewedOn\":\"2026-09-15\",\"monthlyIncome\":\"500.00\"}", 201);
@@ -179,7 +183,7 @@ class ReviewIT extends ReliefTestSupport {
 
   private java.math.BigDecimal monthlyLine(String month, long household) throws Exception {
     return list(get("/payment-rolls/" + month + "/lines?size=1000")).stream()
-        .filter(l -> l.path("householdId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
+        .filter(l -> l.path("beneficiaryId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
         .map(l -> l.path("amount").decimalValue()).findFirst().orElse(null);
   }
 

@@ -59,6 +59,15 @@ class StandardIT extends ReliefTestSupport {
 
     // May was not sent: corrected in place, control totals with it
     assertThat(monthly("2025-05", urban)).isEqualByComparingTo("1000.00");
+    assertThat(list(get("/payment-rolls/2025-05/lines?size=1000")).stream()
+        .filter(l -> l.path("beneficiaryId").longValue() == urban).map(l -> l.path("decision").path("kind").asString() + " "
+            + l.path("decision").path("id").longValue()).toList())
+        .as("the corrected line names the standard").containsExactly("ALLOWANCE_STANDARD " + standard.path("id").longValue());
+    assertThat(count("SELECT (SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%BenefitChanged' AND SERIALIZED_EVENT LIKE ?)"
+        + " + (SELECT COUNT(*) FROM EVENT_PUBLICATION_ARCHIVE WHERE EVENT_TYPE LIKE '%BenefitChanged' AND SERIALIZED_EVENT LIKE ?)",
+        "%\"householdId\":" + urban + ",%\"cause\":\"ALLOWANCE_STANDARD\"%",
+        "%\"householdId\":" + urban + ",%\"cause\":\"ALLOWANCE_STANDARD\"%"))
+        .as("one benefit-changed for the one new amount entry").isEqualTo(1);
     assertThat(get("/payment-rolls/2025-05").path("totalAmount").decimalValue())
         .isEqualByComparingTo(mayBefore.path("totalAmount").decimalValue().add(new BigDecimal("60.00")));
     // April was sent at 940.00: 60.00 owed, paid with the next roll
@@ -68,7 +77,7 @@ class StandardIT extends ReliefTestSupport {
     assertThat(arrears.path("allowanceStandardId").longValue()).isEqualTo(standard.path("id").longValue());
     assertThat(arrears.path("deathRecordId").isNull()).isTrue();
     generateRoll("2025-06");
-    assertThat(list(get("/payment-rolls/2025-06/lines?size=1000"))).filteredOn(l -> l.path("householdId").longValue() == urban)
+    assertThat(list(get("/payment-rolls/2025-06/lines?size=1000"))).filteredOn(l -> l.path("beneficiaryId").longValue() == urban)
         .extracting(l -> l.path("kind").asString() + " " + l.path("forMonth").asString() + " " + l.path("amount").decimalValue().toPlainString())
         .containsExactlyInAnyOrder("MONTHLY 2025-06 1000.00", "ARREARS 2025-04 60.00");
     assertThat(count("SELECT COUNT(*) FROM arrears WHERE household_id = ?", urban)).isEqualTo(1);
@@ -100,7 +109,7 @@ class StandardIT extends ReliefTestSupport {
 
   private BigDecimal monthly(String month, long household) throws Exception {
     return list(get("/payment-rolls/" + month + "/lines?size=1000")).stream()
-        .filter(l -> l.path("householdId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
+        .filter(l -> l.path("beneficiaryId").longValue() == household && l.path("kind").asString().equals("MONTHLY"))
         .map(l -> l.path("amount").decimalValue()).findFirst().orElse(null);
   }
 

@@ -4,7 +4,11 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.util.List;
 
+import gov.civilaffairs.platform.audit.AuditAction;
+import gov.civilaffairs.platform.audit.Audited;
+import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.relief.payment.Arrears;
+import gov.civilaffairs.relief.payment.MonthlyRolls;
 import gov.civilaffairs.relief.payment.OverpaymentClaim;
 import gov.civilaffairs.relief.payment.PaymentRoll;
 import gov.civilaffairs.relief.payment.PaymentRollService;
@@ -26,11 +30,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Monthly payment rolls (generate, read, mark sent) and the money corrections of each household. */
+/**
+ * Monthly payment rolls, one per scheme, township and month (generate, read, mark sent), and the money
+ * corrections of each household. A roll is within a caller's area when its township is (else 404); month views
+ * list only the rolls and lines within the area.
+ */
 @RestController
 @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
-@Tag(name = "Payment rolls", description = "低保金发放花名册")
+@Tag(name = "Payment rolls", description = "发放花名册: one roll per scheme, township and month")
 class PaymentRollController {
+
+  private static final String MONTH = "{month:\\d\\d\\d\\d-\\d\\d}";
+  private static final String ID = "{id:\\d+}";
 
   private final PaymentRollService service;
 
@@ -39,30 +50,73 @@ class PaymentRollController {
   }
 
   @PostMapping("/payment-rolls")
-  @Operation(summary = "Generate the roll of a month (idempotent: returns the existing roll)")
-  ResponseEntity<PaymentRoll> generate(@Valid @RequestBody GenerateRollRequest request) {
-    PaymentRoll roll = service.generate(request.month());
-    return ResponseEntity.created(URI.create("/payment-rolls/" + roll.month())).body(roll);
+  @Operation(summary = "Generate a month's rolls of a scheme, one per township",
+      description = "Example body: {\"month\":\"2026-07\",\"scheme\":\"MINIMUM_LIVING_ALLOWANCE\"}. One roll per township "
+          + "within the caller's area with a payment that month: a MONTHLY line per entitlement (household, village, "
+          + "amount, the decision that set it) and an ARREARS line per arrears entry not yet paid. Idempotent per roll: "
+          + "an existing roll is returned as it is. Answers the month's rolls of the scheme in the area with summed "
+          + "control totals. 400 bad month; 422 unknown-scheme.")
+  @Audited(action = AuditAction.CREATE, objectType = "payment-roll", objectId = "#request.month")
+  ResponseEntity<MonthlyRolls> generate(@Valid @RequestBody GenerateRollRequest request, Caller caller) {
+    MonthlyRolls rolls = service.generate(request.scheme(), request.month(), caller.regionScope());
+    return ResponseEntity.created(URI.create("/payment-rolls/" + rolls.month() + "?scheme=" + request.scheme()))
+        .body(rolls);
   }
 
-  @GetMapping("/payment-rolls/{month}")
-  @Operation(summary = "Read a roll and its control totals")
-  PaymentRoll roll(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-    return service.roll(month);
+  @GetMapping("/payment-rolls/" + MONTH)
+  @Operation(summary = "A month's rolls within the caller's area, with summed control totals",
+      description = "Example: GET /payment-rolls/2026-07?scheme=MINIMUM_LIVING_ALLOWANCE (scheme optional: all "
+          + "schemes). 400 bad month.")
+  MonthlyRolls month(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+      @Parameter(example = "MINIMUM_LIVING_ALLOWANCE") @RequestParam(required = false) String scheme, Caller caller) {
+    return service.monthlyRolls(month, scheme, caller.regionScope());
   }
 
-  @GetMapping("/payment-rolls/{month}/lines")
-  @Operation(summary = "A page of a roll's lines, ordered by id")
-  List<RollLine> lines(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+  @GetMapping("/payment-rolls/" + MONTH + "/lines")
+  @Operation(summary = "A page of the lines of a month's rolls within the caller's area, ordered by id",
+      description = "Example: GET /payment-rolls/2026-07/lines?scheme=MINIMUM_LIVING_ALLOWANCE&page=0&size=100.")
+  @Audited(action = AuditAction.READ, objectType = "payment-roll", objectId = "#month")
+  List<RollLine> monthLines(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+      @RequestParam(required = false) String scheme, Caller caller,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-    return service.lines(month, page, size);
+    return service.lines(month, scheme, caller.regionScope(), page, size);
   }
 
-  @PostMapping("/payment-rolls/{month}/sent")
-  @Operation(summary = "Mark a roll sent to the bank; it never changes afterwards")
-  PaymentRoll markSent(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-    return service.markSent(month);
+  @PostMapping("/payment-rolls/" + MONTH + "/sent")
+  @Operation(summary = "Mark a month's rolls within the caller's area sent to the bank",
+      description = "Example: POST /payment-rolls/2026-07/sent?scheme=MINIMUM_LIVING_ALLOWANCE. Sent rolls never change; "
+          + "rolls already sent keep their sentAt.")
+  @Audited(action = AuditAction.UPDATE, objectType = "payment-roll", objectId = "#month")
+  MonthlyRolls markMonthSent(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+      @RequestParam(required = false) String scheme, Caller caller) {
+    return service.markSent(month, scheme, caller.regionScope());
+  }
+
+  @GetMapping("/payment-rolls/" + ID)
+  @Operation(summary = "Read one roll (scheme, township, month) and its control totals",
+      description = "Example: GET /payment-rolls/12. 404 if its township is outside the caller's area.")
+  PaymentRoll roll(@PathVariable long id, Caller caller) {
+    return service.roll(id, caller.regionScope());
+  }
+
+  @GetMapping("/payment-rolls/" + ID + "/lines")
+  @Operation(summary = "A page of one roll's lines, ordered by id",
+      description = "Example: GET /payment-rolls/12/lines?page=0&size=100. Each line names its beneficiary, village, "
+          + "kind, month paid for, amount and decision. 404 outside the area.")
+  @Audited(action = AuditAction.READ, objectType = "payment-roll", objectId = "#id")
+  List<RollLine> lines(@PathVariable long id, Caller caller,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+    return service.lines(id, caller.regionScope(), page, size);
+  }
+
+  @PostMapping("/payment-rolls/" + ID + "/sent")
+  @Operation(summary = "Mark one roll sent to the bank; it never changes afterwards",
+      description = "Example: POST /payment-rolls/12/sent. Again on a sent roll: unchanged. 404 outside the area.")
+  @Audited(action = AuditAction.UPDATE, objectType = "payment-roll", objectId = "#id")
+  PaymentRoll markSent(@PathVariable long id, Caller caller) {
+    return service.markSent(id, caller.regionScope());
   }
 
   @GetMapping("/households/{id}/overpayment-claims")
