@@ -93,6 +93,10 @@ class ExtremePovertyRepository {
         .params(mode.name(), level.name(), on, by, startMonth.toString(), id).update();
   }
 
+  void supportMode(long id, ExtremePovertyCase.SupportMode mode) {
+    jdbc.sql("UPDATE extreme_poverty_case SET support_mode = ? WHERE id = ?").params(mode.name(), id).update();
+  }
+
   void refuse(long id, String reason, LocalDate on, String by) {
     jdbc.sql("""
         UPDATE extreme_poverty_case SET status = 'REFUSED', refusal_reason = ?, decided_on = ?, decided_by = ?
