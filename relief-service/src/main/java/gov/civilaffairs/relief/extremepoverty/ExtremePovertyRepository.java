@@ -76,6 +76,15 @@ class ExtremePovertyRepository {
         .param(nationalIdNumber).query(Long.class).single() > 0;
   }
 
+  /** Cases whose support is paid for {@code month} (determined, started, not ended before it), ordered by id. */
+  List<ExtremePovertyCase> paidFor(YearMonth month) {
+    String m = month.toString();
+    return jdbc.sql("""
+        SELECT * FROM extreme_poverty_case WHERE status IN ('SUPPORTED', 'ENDED') AND start_month <= ?
+          AND (end_month IS NULL OR end_month >= ?) ORDER BY id""")
+        .params(m, m).query((rs, n) -> extremePovertyCase(rs)).list();
+  }
+
   void townshipReview(long id, boolean noWorkAbility, boolean noIncomeSource, boolean noAbleSupporter,
       String findings, LocalDate on, String by) {
     jdbc.sql("""

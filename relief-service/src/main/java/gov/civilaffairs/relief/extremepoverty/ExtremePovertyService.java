@@ -193,6 +193,21 @@ public class ExtremePovertyService {
   }
 
   /**
+   * Every extreme-poverty person to be paid for {@code month}, with the amount of that month (the allowance
+   * standard of each area in force that month, asked once per area), ordered by case id. For the payment rolls (no
+   * area filter: the caller is the roll).
+   */
+  public List<SupportEntitlement> monthlyEntitlements(YearMonth month) {
+    Map<Area, java.math.BigDecimal> standards = new java.util.EnumMap<>(Area.class);
+    return cases.paidFor(month).stream().map(c -> {
+      SupportAmount amount = SupportAmount.of(standards.computeIfAbsent(c.area(), a -> allowances.standard(a, month)),
+          properties, c.careLevel());
+      return new SupportEntitlement(month, c.id(), c.nationalIdNumber(), c.name(), c.regionCode(), amount.total(),
+          amount.basicLiving(), amount.careAllowance(), "extreme-poverty-case/" + c.id(), c.decidedOn());
+    }).toList();
+  }
+
+  /**
    * The numbers among {@code nationalIdNumbers} that have an open or supported extreme-poverty case; used by the
    * allowance's intake (a person is not both in an allowance household and an extreme-poverty person).
    */

@@ -146,6 +146,17 @@ public class ChildAllowanceService {
     return registrations.find(id, false).orElseThrow();
   }
 
+  /**
+   * Every child to be paid for {@code month}: registered before it, not yet 18 in an earlier month, not adopted or
+   * dead before it; ordered by registration id. For the payment rolls (no area filter: the caller is the roll).
+   */
+  public List<ChildEntitlement> monthlyEntitlements(YearMonth month) {
+    return registrations.paidFor(month).stream()
+        .map(r -> new ChildEntitlement(month, r.id(), r.kind(), r.nationalIdNumber(), r.name(), r.regionCode(),
+            properties.amount(r.kind()), "child-registration/" + r.id(), r.registeredOn()))
+        .toList();
+  }
+
   /** The monthly basic living allowance of a registration, yuan, scale 2. */
   public BigDecimal monthlyAmount(ChildRegistration r) {
     return properties.amount(r.kind());

@@ -54,6 +54,9 @@ class ExtremePovertyIT extends ReliefTestSupport {
   @Autowired
   MutableClock clock;
 
+  @Autowired
+  ExtremePovertyService service;
+
   @BeforeEach
   void reset() {
     clock.set(TODAY);
@@ -187,6 +190,43 @@ class ExtremePovertyIT extends ReliefTestSupport {
     assertThat(count("SELECT COUNT(*) FROM extreme_poverty_case WHERE national_id_number = ?", person)).isZero();
     call(CASEWORKER, "GET", "/extreme-poverty-cases/999999", null, 404);
     call(CASEWORKER, "GET", "/extreme-poverty-cases?status=NONSENSE", null, 400);
+  }
+
+  @Test
+  void theMonthlyEntitlementsListEverySupportedPersonWithTheAmountOfThatMonthAndTheDetermination() throws Exception {
+    long urban = determined(idNumber("33068119450101506"), "URBAN", "NO_SELF_CARE");
+    long rural = determined(idNumber("33068119450101507"), "RURAL", "FULL_SELF_CARE");
+    long refused = call(CASEWORKER, "POST", "/extreme-poverty-cases", application(idNumber("33068119450101508"),
+        "URBAN"), 201).path("id").longValue();
+    call(CASEWORKER, "POST", "/extreme-poverty-cases/" + refused + "/refusal", "{\"reason\":\"有赡养人。\"}", 200);
+    // the urban standard rises to 1300.00 from November 2026 (诸政办发〔2026〕15号)
+    post("/allowance-standards", """
+        {"area":"URBAN","year":2026,"effectiveMonth":"2026-11","amount":"1300.00","documentReference":"诸政办发〔2026〕15号"}""",
+        201);
+
+    assertThat(service.monthlyEntitlements(java.time.YearMonth.of(2026, 9))).extracting(SupportEntitlement::caseId)
+        .doesNotContain(urban, rural);
+    java.util.List<SupportEntitlement> october = service.monthlyEntitlements(java.time.YearMonth.of(2026, 10));
+    assertThat(october).extracting(SupportEntitlement::caseId).contains(urban, rural).doesNotContain(refused);
+    SupportEntitlement first = october.stream().filter(e -> e.caseId() == urban).findFirst().orElseThrow();
+    assertThat(first.amount()).isEqualTo("2812.00"); // 1240.00 x 1.3 = 1612.00 + 1200.00
+    assertThat(first.regionCode()).isEqualTo("330681001001");
+    assertThat(first.nationalIdNumber()).isEqualTo(idNumber("33068119450101506"));
+    assertThat(first.decisionReference()).isEqualTo("extreme-poverty-case/" + urban);
+    assertThat(first.decidedOn()).isEqualTo("2026-09-15");
+    java.util.List<SupportEntitlement> november = service.monthlyEntitlements(java.time.YearMonth.of(2026, 11));
+    assertThat(november.stream().filter(e -> e.caseId() == urban).findFirst().orElseThrow().amount())
+        .isEqualTo("2890.00"); // 1300.00 x 1.3 = 1690.00 + 1200.00
+    assertThat(november.stream().filter(e -> e.caseId() == rural).findFirst().orElseThrow().amount())
+        .isEqualTo("1812.00"); // rural standard unchanged: 1612.00 + 200.00
+  }
+
+  private long determined(String number, String area, String careLevel) throws Exception {
+    long id = call(CASEWORKER, "POST", "/extreme-poverty-cases", application(number, area), 201).path("id").longValue();
+    call(CASEWORKER, "POST", "/extreme-poverty-cases/" + id + "/township-review", review(true, true, true), 200);
+    call(OFFICER, "POST", "/extreme-poverty-cases/" + id + "/determination",
+        "{\"supportMode\":\"HOME\",\"careLevel\":\"" + careLevel + "\"}", 200);
+    return id;
   }
 
   private JsonNode call(String token, String method, String path, String json, int status) throws Exception {

@@ -52,6 +52,9 @@ class ChildRegistrationIT extends ReliefTestSupport {
   @Autowired
   MutableClock clock;
 
+  @Autowired
+  ChildAllowanceService service;
+
   @BeforeEach
   void reset() {
     clock.set(TODAY);
@@ -142,6 +145,34 @@ class ChildRegistrationIT extends ReliefTestSupport {
         registration(child, "SCATTERED_ORPHAN", "BOTH_PARENTS_DECEASED"), 503).path("code").asString())
         .isEqualTo("registry-unavailable");
     assertThat(count("SELECT COUNT(*) FROM child_registration WHERE national_id_number IN (?, ?)", child, adult)).isZero();
+  }
+
+  @Test
+  void theMonthlyEntitlementsFollowStartEighteenthBirthdayAndAdoption() throws Exception {
+    long orphan = call(CASEWORKER, "POST", "/child-registrations",
+        registration(idNumber("33068120120202002"), "SCATTERED_ORPHAN", "BOTH_PARENTS_DECEASED"), 201).path("id").longValue();
+    long turning18 = call(CASEWORKER, "POST", "/child-registrations",
+        registration(idNumber("33068120081031002"), "DE_FACTO_UNSUPPORTED", "ONE_PARENT_DECEASED_OTHER_UNABLE"), 201)
+        .path("id").longValue();
+    long adopted = call(CASEWORKER, "POST", "/child-registrations",
+        registration(idNumber("33068120190909002"), "DE_FACTO_UNSUPPORTED", "BOTH_PARENTS_UNABLE"), 201).path("id").longValue();
+    clock.set(Instant.parse("2026-11-03T02:00:00Z"));
+    call(CASEWORKER, "POST", "/child-registrations/" + adopted + "/adoption",
+        "{\"adoptedOn\":\"2026-11-02\",\"reference\":\"浙诸收字2026-0040\"}", 200);
+
+    assertThat(service.monthlyEntitlements(java.time.YearMonth.of(2026, 9))).extracting(ChildEntitlement::registrationId)
+        .doesNotContain(orphan, turning18, adopted);
+    assertThat(service.monthlyEntitlements(java.time.YearMonth.of(2026, 10))).extracting(ChildEntitlement::registrationId)
+        .contains(orphan, turning18, adopted);
+    java.util.List<ChildEntitlement> november = service.monthlyEntitlements(java.time.YearMonth.of(2026, 11));
+    assertThat(november).extracting(ChildEntitlement::registrationId).contains(orphan, adopted).doesNotContain(turning18);
+    assertThat(service.monthlyEntitlements(java.time.YearMonth.of(2026, 12))).extracting(ChildEntitlement::registrationId)
+        .contains(orphan).doesNotContain(turning18, adopted);
+    ChildEntitlement line = november.stream().filter(e -> e.registrationId() == orphan).findFirst().orElseThrow();
+    assertThat(line.amount()).isEqualTo("2000.00");
+    assertThat(line.regionCode()).isEqualTo("330681001001");
+    assertThat(line.decisionReference()).isEqualTo("child-registration/" + orphan);
+    assertThat(line.kind()).isEqualTo(ChildRegistration.Kind.SCATTERED_ORPHAN);
   }
 
   private JsonNode call(String token, String method, String path, String json, int status) throws Exception {
