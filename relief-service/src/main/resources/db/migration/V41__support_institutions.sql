@@ -35,6 +35,7 @@ CREATE TABLE institution_link (
   linked_on       DATE          NOT NULL,
   linked_by       VARCHAR(128)  NOT NULL,
   ended_on        DATE          NULL,
+  death_record_id BIGINT        NULL,
   CONSTRAINT fk_link_institution FOREIGN KEY (institution_id) REFERENCES support_institution (id),
   CONSTRAINT fk_link_case FOREIGN KEY (case_id) REFERENCES extreme_poverty_case (id),
   INDEX ix_link_case (case_id, ended_on),

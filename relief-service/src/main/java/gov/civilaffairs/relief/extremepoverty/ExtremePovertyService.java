@@ -45,10 +45,11 @@ public class ExtremePovertyService {
   private final AllowanceCalculator allowances;
   private final ExtremePovertyProperties properties;
   private final TransactionTemplate transactions;
+  private final ExtremePovertyDeathRule deaths;
 
   ExtremePovertyService(ExtremePovertyRepository cases, PersonIndex persons, RegionDirectory regions,
       BureauClock clock, AllowanceCalculator allowances, ExtremePovertyProperties properties,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, ExtremePovertyDeathRule deaths) {
     this.cases = cases;
     this.persons = persons;
     this.regions = regions;
@@ -56,6 +57,13 @@ public class ExtremePovertyService {
     this.allowances = allowances;
     this.properties = properties;
     this.transactions = transactions;
+    this.deaths = deaths;
+  }
+
+  /** What death records did to the case: "why was this stopped?", oldest first. @throws ProblemException 404 */
+  public List<SchemeChange> changes(long id, RegionScope area) {
+    find(id, area);
+    return deaths.changes(id);
   }
 
   /** An application as the township takes it. */

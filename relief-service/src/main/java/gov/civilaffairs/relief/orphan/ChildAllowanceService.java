@@ -42,15 +42,24 @@ public class ChildAllowanceService {
   private final BureauClock clock;
   private final ChildAllowanceProperties properties;
   private final TransactionTemplate transactions;
+  private final ChildAllowanceDeathRule deaths;
 
   ChildAllowanceService(ChildRegistrationRepository registrations, PersonIndex persons, RegionDirectory regions,
-      BureauClock clock, ChildAllowanceProperties properties, TransactionTemplate transactions) {
+      BureauClock clock, ChildAllowanceProperties properties, TransactionTemplate transactions,
+      ChildAllowanceDeathRule deaths) {
     this.registrations = registrations;
     this.persons = persons;
     this.regions = regions;
     this.clock = clock;
     this.properties = properties;
     this.transactions = transactions;
+    this.deaths = deaths;
+  }
+
+  /** What death records did to the registration: "why was this stopped?", oldest first. @throws ProblemException 404 */
+  public List<ChildAllowanceChange> changes(long id, RegionScope area) {
+    find(id, area);
+    return deaths.changes(id);
   }
 
   /** A registration as the caseworker enters it. */

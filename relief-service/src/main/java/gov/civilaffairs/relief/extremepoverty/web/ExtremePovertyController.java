@@ -152,6 +152,23 @@ class ExtremePovertyController {
     return service.list(caller.regionScope(), status, page, size).stream().map(this::view).toList();
   }
 
+  /** A change with the ID number masked per role. */
+  record ChangeView(long id, long caseId, @Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber,
+      long deathRecordId, java.util.UUID eventId, String type, String detail, java.time.Instant recordedAt) {
+  }
+
+  @GetMapping("/{id}/changes")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
+  @Operation(summary = "Why was this support stopped? The changes death records made, oldest first",
+      description = "Example: GET /extreme-poverty-cases/7/changes -> [{\"type\":\"SUPPORT_TERMINATED\",\"deathRecordId\":"
+          + "9101,\"detail\":\"died on 2026-10-03; support ended, last month paid 2026-10\"},{\"type\":"
+          + "\"RESIDENCE_ENDED\"},{\"type\":\"FUNERAL_ARRANGEMENT\"}]. 404 (problem+json) outside the area.")
+  @Audited(action = AuditAction.READ, objectType = "extreme-poverty-case", objectId = "#id")
+  List<ChangeView> changes(@PathVariable long id, Caller caller) {
+    return service.changes(id, caller.regionScope()).stream().map(c -> new ChangeView(c.id(), c.caseId(),
+        c.nationalIdNumber(), c.deathRecordId(), c.eventId(), c.type(), c.detail(), c.recordedAt())).toList();
+  }
+
   @PostMapping("/{id}/township-review")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record the township's review and send the case to the county (乡镇审核)",

@@ -132,6 +132,22 @@ class ChildRegistrationController {
     return service.list(caller.regionScope(), kind, page, size).stream().map(this::view).toList();
   }
 
+  /** A change with the ID number masked per role. */
+  record ChangeView(long id, long registrationId, @Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber,
+      long deathRecordId, java.util.UUID eventId, String type, String detail, java.time.Instant recordedAt) {
+  }
+
+  @GetMapping("/{id}/changes")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'VILLAGE_ASSISTANT', 'AUDITOR')")
+  @Operation(summary = "Why was this allowance stopped? The changes death records made, oldest first",
+      description = "Example: GET /child-registrations/5/changes -> [{\"type\":\"ALLOWANCE_TERMINATED\",\"deathRecordId\":"
+          + "9101,\"detail\":\"died on 2026-10-03; allowance ended, last month paid 2026-10\"}]. 404 outside the area.")
+  @Audited(action = AuditAction.READ, objectType = "child-registration", objectId = "#id")
+  List<ChangeView> changes(@PathVariable long id, Caller caller) {
+    return service.changes(id, caller.regionScope()).stream().map(c -> new ChangeView(c.id(), c.registrationId(),
+        c.nationalIdNumber(), c.deathRecordId(), c.eventId(), c.type(), c.detail(), c.recordedAt())).toList();
+  }
+
   @PostMapping("/{id}/adoption")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record the child's adoption: paid up to the month of adoption",
