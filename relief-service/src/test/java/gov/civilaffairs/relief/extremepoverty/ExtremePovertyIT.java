@@ -138,7 +138,7 @@ class ExtremePovertyIT extends ReliefTestSupport {
   @Test
   void aPersonIsNeverBothInAnAllowanceHouseholdAndAnExtremePovertyPerson() throws Exception {
     String inHousehold = idNumber("33068119450101503");
-    registerHousehold("""
+    long household = registerHousehold("""
         {"regionCode":"330681001001","area":"URBAN","monthlyIncome":"300.00","startMonth":"2026-01",
          "members":[{"nationalIdNumber":"%s","name":"周桂兰","relation":"HEAD"}]}""".formatted(inHousehold));
     JsonNode covered = call(CASEWORKER, "POST", "/extreme-poverty-cases", application(inHousehold, "URBAN"), 409);
@@ -159,6 +159,16 @@ class ExtremePovertyIT extends ReliefTestSupport {
     assertThat(allowance.path("code").asString()).isEqualTo("already-covered");
     assertThat(allowance.path("members").get(0).asString())
         .isEqualTo(applicant.substring(0, 6) + "********" + applicant.substring(14));
+
+    // nor registered in a household directly, nor joining one by a member change
+    JsonNode direct = call(CASEWORKER, "POST", "/households", """
+        {"regionCode":"330681001001","area":"URBAN","monthlyIncome":"300.00","startMonth":"2026-10",
+         "members":[{"nationalIdNumber":"%s","name":"王秀英","relation":"HEAD"}]}""".formatted(applicant), 409);
+    assertThat(direct.path("code").asString()).isEqualTo("already-covered");
+    assertThat(call(CASEWORKER, "POST", "/households/" + household + "/member-changes",
+        "{\"kind\":\"MARRIAGE_IN\",\"nationalIdNumber\":\"" + applicant + "\",\"name\":\"王秀英\",\"changedOn\":\"2026-09-14\"}",
+        409).path("code").asString()).isEqualTo("already-covered");
+    assertThat(count("SELECT COUNT(*) FROM household_member WHERE national_id_number = ?", applicant)).isZero();
 
     // a refused case no longer covers the person
     call(CASEWORKER, "POST", "/extreme-poverty-cases/" + caseId + "/refusal", "{\"reason\":\"有赡养人。\"}", 200);
