@@ -12,6 +12,9 @@ CREATE TABLE extreme_poverty_case (
   applied_on           DATE          NOT NULL,
   created_by           VARCHAR(128)  NOT NULL,
   created_at           TIMESTAMP(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  -- deadlines in working days of the official calendar (null where the calendar is not published yet)
+  township_review_due_on DATE        NULL,
+  determination_due_on   DATE        NULL,
   -- the three conditions (民发〔2021〕43号 art. 4) as verified by the township
   no_work_ability      BOOLEAN       NULL,
   no_income_source     BOOLEAN       NULL,

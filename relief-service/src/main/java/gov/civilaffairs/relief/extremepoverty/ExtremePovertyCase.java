@@ -19,12 +19,16 @@ import gov.civilaffairs.relief.allowance.Area;
  * @param endMonth last month of support (null while supported)
  * @param endReason why support ended ({@code DEATH}); null while supported
  * @param endDeathRecordId the registry's death record that ended it, for "why was this stopped?"
+ * @param townshipReviewDueOn last day of the township's review (working days from intake); null if the calendar
+ *     does not reach it
+ * @param determinationDueOn last day of the county's determination (working days from the township review)
  */
 public record ExtremePovertyCase(long id, String regionCode, String nationalIdNumber, String name, Area area,
     String circumstances, Status status, LocalDate appliedOn, String createdBy, Boolean noWorkAbility,
     Boolean noIncomeSource, Boolean noAbleSupporter, String townshipFindings, LocalDate townshipReviewedOn,
     String townshipReviewedBy, SupportMode supportMode, CareLevel careLevel, LocalDate decidedOn, String decidedBy,
-    String refusalReason, YearMonth startMonth, YearMonth endMonth, String endReason, Long endDeathRecordId) {
+    String refusalReason, YearMonth startMonth, YearMonth endMonth, String endReason, Long endDeathRecordId,
+    LocalDate townshipReviewDueOn, LocalDate determinationDueOn) {
 
   /** Where the case stands (民发〔2021〕43号 ch. 3: 申请, 乡镇审核, 县级确认). */
   public enum Status {
@@ -58,9 +62,10 @@ public record ExtremePovertyCase(long id, String regionCode, String nationalIdNu
     NO_SELF_CARE
   }
 
-  /** Whether the case's support is paid for {@code month}. */
-  public boolean supportedIn(YearMonth month) {
-    return startMonth != null && !month.isBefore(startMonth) && (endMonth == null || !month.isAfter(endMonth))
-        && (status == Status.SUPPORTED || status == Status.ENDED);
+  /** Whether the case waits past the deadline of its current step on {@code today}. */
+  public boolean overdueOn(LocalDate today) {
+    LocalDate due = status == Status.TOWNSHIP_REVIEW ? townshipReviewDueOn
+        : status == Status.COUNTY_DETERMINATION ? determinationDueOn : null;
+    return due != null && today.isAfter(due);
   }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param careAllowanceNoSelfCare the same for a person wholly unable to care for themself; default 1200.00
  *     (city policy, verify)
  * @param roundingMode rounding of the basic living standard to fen (scale 2); default HALF_UP (city policy)
+ * @param townshipReviewWorkingDays working days from intake within which the township completes its review;
+ *     default 15 (特困人员认定办法 民发〔2021〕43号 ch. 3, verify)
+ * @param determinationWorkingDays working days from the township's review within which the county determines;
+ *     default 15 (民发〔2021〕43号 ch. 3, verify)
  */
 @Validated
 @ConfigurationProperties("relief.extreme-poverty")
@@ -34,7 +40,9 @@ public record ExtremePovertyProperties(
     @NotNull @DecimalMin("0.00") @DefaultValue("200.00") BigDecimal careAllowanceFullSelfCare,
     @NotNull @DecimalMin("0.00") @DefaultValue("600.00") BigDecimal careAllowancePartialSelfCare,
     @NotNull @DecimalMin("0.00") @DefaultValue("1200.00") BigDecimal careAllowanceNoSelfCare,
-    @NotNull @DefaultValue("HALF_UP") RoundingMode roundingMode) {
+    @NotNull @DefaultValue("HALF_UP") RoundingMode roundingMode,
+    @Min(1) @Max(60) @DefaultValue("15") int townshipReviewWorkingDays,
+    @Min(1) @Max(60) @DefaultValue("15") int determinationWorkingDays) {
 
   /** The care allowance of a level, yuan per month, scale 2. */
   public BigDecimal careAllowance(ExtremePovertyCase.CareLevel level) {

@@ -32,9 +32,9 @@ class ExtremePovertyRepository {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO extreme_poverty_case (region_code, national_id_number, name, area, circumstances, status,
-          applied_on, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+          applied_on, created_by, township_review_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.regionCode(), c.nationalIdNumber(), c.name(), c.area().name(), c.circumstances(),
-            c.status().name(), c.appliedOn(), c.createdBy())
+            c.status().name(), c.appliedOn(), c.createdBy(), c.townshipReviewDueOn())
         .update(key);
     return key.getKey().longValue();
   }
@@ -86,12 +86,12 @@ class ExtremePovertyRepository {
   }
 
   void townshipReview(long id, boolean noWorkAbility, boolean noIncomeSource, boolean noAbleSupporter,
-      String findings, LocalDate on, String by) {
+      String findings, LocalDate on, String by, LocalDate determinationDueOn) {
     jdbc.sql("""
         UPDATE extreme_poverty_case SET status = 'COUNTY_DETERMINATION', no_work_ability = ?, no_income_source = ?,
-          no_able_supporter = ?, township_findings = ?, township_reviewed_on = ?, township_reviewed_by = ?
-        WHERE id = ?""")
-        .params(noWorkAbility, noIncomeSource, noAbleSupporter, findings, on, by, id).update();
+          no_able_supporter = ?, township_findings = ?, township_reviewed_on = ?, township_reviewed_by = ?,
+          determination_due_on = ? WHERE id = ?""")
+        .params(noWorkAbility, noIncomeSource, noAbleSupporter, findings, on, by, determinationDueOn, id).update();
   }
 
   void determine(long id, ExtremePovertyCase.SupportMode mode, ExtremePovertyCase.CareLevel level, LocalDate on,
@@ -117,7 +117,7 @@ class ExtremePovertyRepository {
     return new ExtremePovertyCase(rs.getLong("id"), rs.getString("region_code"), rs.getString("national_id_number"),
         rs.getString("name"), Area.valueOf(rs.getString("area")), rs.getString("circumstances"),
         ExtremePovertyCase.Status.valueOf(rs.getString("status")), rs.getObject("applied_on", LocalDate.class),
-        rs.getString("created_by"), (Boolean) rs.getObject("no_work_ability", Boolean.class),
+        rs.getString("created_by"), rs.getObject("no_work_ability", Boolean.class),
         rs.getObject("no_income_source", Boolean.class), rs.getObject("no_able_supporter", Boolean.class),
         rs.getString("township_findings"), rs.getObject("township_reviewed_on", LocalDate.class),
         rs.getString("township_reviewed_by"),
@@ -126,7 +126,8 @@ class ExtremePovertyRepository {
         rs.getString("care_level") == null ? null : ExtremePovertyCase.CareLevel.valueOf(rs.getString("care_level")),
         rs.getObject("decided_on", LocalDate.class), rs.getString("decided_by"), rs.getString("refusal_reason"),
         month(rs.getString("start_month")), month(rs.getString("end_month")), rs.getString("end_reason"),
-        rs.getObject("end_death_record_id", Long.class));
+        rs.getObject("end_death_record_id", Long.class), rs.getObject("township_review_due_on", LocalDate.class),
+        rs.getObject("determination_due_on", LocalDate.class));
   }
 
   private static YearMonth month(String value) {

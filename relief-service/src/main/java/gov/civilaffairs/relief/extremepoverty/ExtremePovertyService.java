@@ -11,6 +11,8 @@ import gov.civilaffairs.platform.region.RegionLevel;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
+import gov.civilaffairs.platform.time.CalendarNotCoveredException;
+import gov.civilaffairs.platform.time.WorkingDayCalendar;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.relief.allowance.AllowanceCalculator;
 import gov.civilaffairs.relief.allowance.Area;
@@ -33,7 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 义务能力). A person is either in a minimum-living-allowance household or an extreme-poverty person, never both
  * (《社会救助暂行办法》 art. 14 and 国发〔2016〕14号: 特困人员 are supported instead of the allowance): checked here
  * against active allowance households and by the allowance's intake against open and supported cases here.
- * Support is paid from the month after the determination (city policy like the allowance's, verify).
+ * Support is paid from the month after the determination (city policy like the allowance's, verify). Deadlines:
+ * the township reviews within {@code township-review-working-days} (15) working days of intake and the county
+ * determines within {@code determination-working-days} (15) of the review (民发〔2021〕43号 ch. 3, verify), counted
+ * on the official calendar ({@link WorkingDayCalendar}); a case shows its due dates and whether it is overdue.
  */
 @Service
 public class ExtremePovertyService {
@@ -46,10 +51,11 @@ public class ExtremePovertyService {
   private final ExtremePovertyProperties properties;
   private final TransactionTemplate transactions;
   private final ExtremePovertyDeathRule deaths;
+  private final WorkingDayCalendar calendar;
 
   ExtremePovertyService(ExtremePovertyRepository cases, PersonIndex persons, RegionDirectory regions,
       BureauClock clock, AllowanceCalculator allowances, ExtremePovertyProperties properties,
-      TransactionTemplate transactions, ExtremePovertyDeathRule deaths) {
+      TransactionTemplate transactions, ExtremePovertyDeathRule deaths, WorkingDayCalendar calendar) {
     this.cases = cases;
     this.persons = persons;
     this.regions = regions;
@@ -58,6 +64,7 @@ public class ExtremePovertyService {
     this.properties = properties;
     this.transactions = transactions;
     this.deaths = deaths;
+    this.calendar = calendar;
   }
 
   /** What death records did to the case: "why was this stopped?", oldest first. @throws ProblemException 404 */
@@ -103,7 +110,8 @@ public class ExtremePovertyService {
       refuseCovered(number, 0);
       return cases.insert(new ExtremePovertyCase(0, application.regionCode(), number, application.name(),
           application.area(), application.circumstances(), ExtremePovertyCase.Status.TOWNSHIP_REVIEW, clock.today(),
-          caller.id(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+          caller.id(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          addWorkingDays(clock.today(), properties.townshipReviewWorkingDays()), null));
     });
     return cases.find(id, false).orElseThrow();
   }
@@ -130,7 +138,8 @@ public class ExtremePovertyService {
       ExtremePovertyCase c = locked(id, caller);
       requireStatus(c, ExtremePovertyCase.Status.TOWNSHIP_REVIEW);
       cases.townshipReview(id, conditions.noWorkAbility(), conditions.noIncomeSource(), conditions.noAbleSupporter(),
-          conditions.findings(), clock.today(), caller.id());
+          conditions.findings(), clock.today(), caller.id(),
+          addWorkingDays(clock.today(), properties.determinationWorkingDays()));
     });
     return cases.find(id, false).orElseThrow();
   }
@@ -233,6 +242,20 @@ public class ExtremePovertyService {
       throw new ProblemException(HttpStatus.CONFLICT, "already-covered", "The person is a member of a household "
           + "receiving the minimum living allowance; a person is not both in an allowance household and an "
           + "extreme-poverty person (the household's member change comes first).", Map.of("scheme", "DIBAO"));
+    }
+  }
+
+  /** Whether the case waits past the deadline of its current step today. */
+  public boolean overdue(ExtremePovertyCase c) {
+    return c.overdueOn(clock.today());
+  }
+
+  /** {@code days} working days after {@code from}; null where the official calendar is not published yet. */
+  private LocalDate addWorkingDays(LocalDate from, int days) {
+    try {
+      return calendar.addWorkingDays(from, days);
+    } catch (CalendarNotCoveredException notPublished) {
+      return null;
     }
   }
 

@@ -79,9 +79,4 @@ public record ChildRegistration(long id, String regionCode, String nationalIdNum
   public YearMonth lastMonth() {
     return endMonth == null || ageEndMonth.isBefore(endMonth) ? ageEndMonth : endMonth;
   }
-
-  /** Whether the allowance is paid for {@code month}. */
-  public boolean paidFor(YearMonth month) {
-    return !month.isBefore(startMonth) && !month.isAfter(lastMonth());
-  }
 }

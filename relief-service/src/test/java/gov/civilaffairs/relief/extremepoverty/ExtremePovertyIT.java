@@ -73,6 +73,9 @@ class ExtremePovertyIT extends ReliefTestSupport {
     assertThat(applied.path("nationalIdNumber").asString()).isEqualTo(person);
     assertThat(applied.path("supportMode").isNull()).as("fields a caller may not set are ignored").isTrue();
     assertThat(applied.path("monthlyAmount").isNull()).isTrue();
+    // 15 working days: Mid-autumn (25 Sep) and National Day (1-7 Oct) off, Sun 20 Sep and Sat 10 Oct worked
+    assertThat(applied.path("townshipReviewDueOn").asString()).isEqualTo("2026-10-12");
+    assertThat(applied.path("overdue").booleanValue()).isFalse();
 
     // the county cannot determine before the township's review
     assertThat(call(OFFICER, "POST", "/extreme-poverty-cases/" + id + "/determination", determination(), 409)
@@ -88,6 +91,12 @@ class ExtremePovertyIT extends ReliefTestSupport {
     assertThat(reviewed.path("status").asString()).isEqualTo("COUNTY_DETERMINATION");
     assertThat(reviewed.path("townshipReviewedBy").asString()).isEqualTo("jiyang-caseworker");
     assertThat(reviewed.path("noAbleSupporter").booleanValue()).isTrue();
+    assertThat(reviewed.path("determinationDueOn").asString()).isEqualTo("2026-10-12");
+    clock.set(Instant.parse("2026-10-12T15:59:00Z")); // 23:59 on the due day: not overdue yet
+    assertThat(get("/extreme-poverty-cases/" + id).path("overdue").booleanValue()).isFalse();
+    clock.set(Instant.parse("2026-10-12T16:00:00Z")); // 13 October in Shanghai
+    assertThat(get("/extreme-poverty-cases/" + id).path("overdue").booleanValue()).isTrue();
+    clock.set(TODAY);
     call(CASEWORKER, "POST", "/extreme-poverty-cases/" + id + "/determination", determination(), 403);
     call(OTHER_COUNTY, "POST", "/extreme-poverty-cases/" + id + "/determination", determination(), 404);
     assertThat(call(OFFICER, "POST", "/extreme-poverty-cases/" + id + "/determination",

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SupportAmountTest {
 
   static final ExtremePovertyProperties DEFAULTS = new ExtremePovertyProperties(new BigDecimal("1.3"),
-      new BigDecimal("200.00"), new BigDecimal("600.00"), new BigDecimal("1200.00"), RoundingMode.HALF_UP);
+      new BigDecimal("200.00"), new BigDecimal("600.00"), new BigDecimal("1200.00"), RoundingMode.HALF_UP, 15, 15);
 
   @Test
   void basicLivingIsOnePointThreeTimesTheStandardPlusTheCareAllowanceOfTheLevel() {
@@ -30,7 +30,7 @@ class SupportAmountTest {
     assertThat(SupportAmount.of(new BigDecimal("1234.57"), DEFAULTS, ExtremePovertyCase.CareLevel.FULL_SELF_CARE)
         .basicLiving()).isEqualTo("1604.94");
     ExtremePovertyProperties up = new ExtremePovertyProperties(new BigDecimal("1.3"), new BigDecimal("200.00"),
-        new BigDecimal("600.00"), new BigDecimal("1200.00"), RoundingMode.UP);
+        new BigDecimal("600.00"), new BigDecimal("1200.00"), RoundingMode.UP, 15, 15);
     assertThat(SupportAmount.of(new BigDecimal("1234.57"), up, ExtremePovertyCase.CareLevel.FULL_SELF_CARE)
         .total()).isEqualTo("1804.95");
   }
@@ -38,7 +38,7 @@ class SupportAmountTest {
   @Test
   void aCareAllowanceConfiguredWithMoreThanTwoDecimalsIsRefused() {
     ExtremePovertyProperties bad = new ExtremePovertyProperties(new BigDecimal("1.3"), new BigDecimal("200.005"),
-        new BigDecimal("600.00"), new BigDecimal("1200.00"), RoundingMode.HALF_UP);
+        new BigDecimal("600.00"), new BigDecimal("1200.00"), RoundingMode.HALF_UP, 15, 15);
     assertThatThrownBy(() -> bad.careAllowance(ExtremePovertyCase.CareLevel.FULL_SELF_CARE))
         .isInstanceOf(ArithmeticException.class);
   }

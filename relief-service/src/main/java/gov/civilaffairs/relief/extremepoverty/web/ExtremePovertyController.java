@@ -91,22 +91,25 @@ class ExtremePovertyController {
       LocalDate townshipReviewedOn, String townshipReviewedBy, ExtremePovertyCase.SupportMode supportMode,
       ExtremePovertyCase.CareLevel careLevel, LocalDate decidedOn, String decidedBy, String refusalReason,
       YearMonth startMonth, YearMonth endMonth, String endReason, Long endDeathRecordId,
+      @Schema(description = "last day of the township's review (working days)") LocalDate townshipReviewDueOn,
+      @Schema(description = "last day of the county's determination (working days)") LocalDate determinationDueOn,
+      @Schema(description = "waiting past the deadline of its current step") boolean overdue,
       @Schema(description = "yuan per month in startMonth") BigDecimal basicLiving,
       @Schema(description = "yuan per month") BigDecimal careAllowance,
       @Schema(description = "yuan per month in startMonth") BigDecimal monthlyAmount) {
 
-    static CaseView of(ExtremePovertyCase c, SupportAmount amount) {
+    static CaseView of(ExtremePovertyCase c, SupportAmount amount, boolean overdue) {
       return new CaseView(c.id(), c.regionCode(), c.nationalIdNumber(), c.name(), c.area(), c.circumstances(),
           c.status(), c.appliedOn(), c.noWorkAbility(), c.noIncomeSource(), c.noAbleSupporter(), c.townshipFindings(),
           c.townshipReviewedOn(), c.townshipReviewedBy(), c.supportMode(), c.careLevel(), c.decidedOn(),
           c.decidedBy(), c.refusalReason(), c.startMonth(), c.endMonth(), c.endReason(), c.endDeathRecordId(),
-          amount == null ? null : amount.basicLiving(), amount == null ? null : amount.careAllowance(),
+          c.townshipReviewDueOn(), c.determinationDueOn(), overdue, amount == null ? null : amount.basicLiving(), amount == null ? null : amount.careAllowance(),
           amount == null ? null : amount.total());
     }
   }
 
   private CaseView view(ExtremePovertyCase c) {
-    return CaseView.of(c, c.startMonth() == null ? null : service.amountFor(c, c.startMonth()));
+    return CaseView.of(c, c.startMonth() == null ? null : service.amountFor(c, c.startMonth()), service.overdue(c));
   }
 
   @PostMapping
