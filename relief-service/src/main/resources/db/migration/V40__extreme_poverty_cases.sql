@@ -1,5 +1,5 @@
 -- Extreme-poverty support (特困人员救助供养): determination cases (特困人员认定办法, 民发〔2021〕43号) and the
--- support they set (特困人员救助供养办法, 民发〔2016〕178号). One row per application; a determined case is the
+-- support they set (国发〔2016〕14号). One row per application; a determined case is the
 -- decision that support is paid under (its id is the decision reference).
 CREATE TABLE extreme_poverty_case (
   id                   BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Support institutions for extreme-poverty persons (特困人员供养服务机构, 民发〔2016〕178号 ch. 4), their residents
+-- Support institutions for extreme-poverty persons (特困人员供养服务机构, 国发〔2016〕14号), their residents
 -- (集中供养: admission and discharge) and institution-linked home support (户院挂钩).
 CREATE TABLE support_institution (
   id           BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -7,7 +7,7 @@ import gov.civilaffairs.relief.allowance.Area;
 
 /**
  * A determination case of an extreme-poverty person (特困人员认定, 民发〔2021〕43号) and, once determined, the
- * support it grants (特困人员救助供养, 民发〔2016〕178号). Its id is the decision reference that payments cite.
+ * support it grants (特困人员救助供养, 国发〔2016〕14号). Its id is the decision reference that payments cite.
  *
  * @param area whether the urban or the rural allowance standard sets the basic living standard
  * @param noWorkAbility 无劳动能力, as verified by the township (null before the township review)
@@ -30,7 +30,7 @@ public record ExtremePovertyCase(long id, String regionCode, String nationalIdNu
     String refusalReason, YearMonth startMonth, YearMonth endMonth, String endReason, Long endDeathRecordId,
     LocalDate townshipReviewDueOn, LocalDate determinationDueOn) {
 
-  /** Where the case stands (民发〔2021〕43号 ch. 3: 申请, 乡镇审核, 县级确认). */
+  /** Where the case stands (民发〔2021〕43号 art. 3: 乡镇 受理、初审, 县级 审核确认). */
   public enum Status {
     /** Taken by the township; waiting for its review (入户调查, 审核). */
     TOWNSHIP_REVIEW,
@@ -44,7 +44,7 @@ public record ExtremePovertyCase(long id, String regionCode, String nationalIdNu
     ENDED
   }
 
-  /** 供养形式 (民发〔2016〕178号 art. 14; 国发〔2016〕14号). */
+  /** 供养形式 (国发〔2016〕14号). */
   public enum SupportMode {
     /** 集中供养: lives in a support institution (供养服务机构). */
     INSTITUTIONAL,
@@ -52,7 +52,7 @@ public record ExtremePovertyCase(long id, String regionCode, String nationalIdNu
     HOME
   }
 
-  /** 生活自理能力 (国发〔2016〕14号; 民发〔2016〕178号 art. 11): sets the care allowance (照料护理标准). */
+  /** 生活自理能力 (国发〔2016〕14号): sets the care allowance (照料护理标准). */
   public enum CareLevel {
     /** 具备生活自理能力 (全自理). */
     FULL_SELF_CARE,

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Local values of extreme-poverty support (特困人员救助供养), under {@code relief.extreme-poverty}. The standards are
  * set by the provincial or city government (《社会救助暂行办法》 art. 18; 《国务院关于进一步健全特困人员救助供养制度的
- * 意见》 国发〔2016〕14号 part 2; 民发〔2016〕178号 art. 12): the basic living standard (基本生活标准) at least 1.3 times
+ * 意见》 国发〔2016〕14号 part 2): the basic living standard (基本生活标准) at least 1.3 times
  * the local minimum living allowance standard, and a care standard (照料护理标准) graded by the person's ability
  * to care for themself.
  *
@@ -29,9 +29,9 @@ import org.springframework.validation.annotation.Validated;
  *     (city policy, verify)
  * @param roundingMode rounding of the basic living standard to fen (scale 2); default HALF_UP (city policy)
  * @param townshipReviewWorkingDays working days from intake within which the township completes its review;
- *     default 15 (特困人员认定办法 民发〔2021〕43号 ch. 3, verify)
+ *     default 15 (特困人员认定办法 民发〔2021〕43号, verify the days)
  * @param determinationWorkingDays working days from the township's review within which the county determines;
- *     default 15 (民发〔2021〕43号 ch. 3, verify)
+ *     default 15 (民发〔2021〕43号, verify the days)
  */
 @Validated
 @ConfigurationProperties("relief.extreme-poverty")

@@ -24,20 +24,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Determination of extreme-poverty persons (特困人员认定办法, 民发〔2021〕43号): application to the township (art. 10),
- * the township's investigation and review of the conditions (art. 13-14), the county civil-affairs department's
- * determination or refusal with reasons (art. 15-16); and the support it grants (特困人员救助供养办法, 民发〔2016〕
- * 178号): support mode (集中 / 分散供养), care level, and the monthly amount (basic living standard + care
+ * Determination of extreme-poverty persons (特困人员认定办法, 民发〔2021〕43号): application to and first review by the township,
+ * determination by the county civil-affairs department (art. 3: 乡镇 受理、初审, 县级民政部门 审核确认), or refusal
+ * with reasons; and the support it grants (《国务院关于进一步健全特困人员救助供养制度的意见》
+ * 国发〔2016〕14号): support mode (集中 / 分散供养), care level, and the monthly amount (basic living standard + care
  * allowance, {@link SupportAmount}, local values {@link ExtremePovertyProperties}).
  *
- * <p>The conditions (民发〔2021〕43号 art. 4, all three): no ability to work (无劳动能力), no source of income (无生活
+ * <p>The conditions (《社会救助暂行办法》 art. 14 and 民发〔2021〕43号, all three): no ability to work (无劳动能力), no source of income (无生活
  * 来源), no person legally obliged to support them or none able to (无法定赡养、抚养、扶养义务人或者其法定义务人无履行
  * 义务能力). A person is either in a minimum-living-allowance household or an extreme-poverty person, never both
  * (《社会救助暂行办法》 art. 14 and 国发〔2016〕14号: 特困人员 are supported instead of the allowance): checked here
  * against active allowance households and by the allowance's intake against open and supported cases here.
  * Support is paid from the month after the determination (city policy like the allowance's, verify). Deadlines:
  * the township reviews within {@code township-review-working-days} (15) working days of intake and the county
- * determines within {@code determination-working-days} (15) of the review (民发〔2021〕43号 ch. 3, verify), counted
+ * determines within {@code determination-working-days} (15) of the review (民发〔2021〕43号, verify the days), counted
  * on the official calendar ({@link WorkingDayCalendar}); a case shows its due dates and whether it is overdue.
  */
 @Service
@@ -78,7 +78,7 @@ public class ExtremePovertyService {
       String circumstances) {
   }
 
-  /** The township's verified conditions (民发〔2021〕43号 art. 4, 13). */
+  /** The township's verified conditions (《社会救助暂行办法》 art. 14; 民发〔2021〕43号). */
   public record Conditions(boolean noWorkAbility, boolean noIncomeSource, boolean noAbleSupporter, String findings) {
   }
 
@@ -128,7 +128,7 @@ public class ExtremePovertyService {
   }
 
   /**
-   * The township's review (乡镇审核, 民发〔2021〕43号 art. 13-14): records the verified conditions and findings and
+   * The township's review (乡镇初审, 民发〔2021〕43号 art. 3): records the verified conditions and findings and
    * sends the case to the county.
    *
    * @throws ProblemException 404 outside the area; 409 {@code wrong-status} unless the case waits for this review
@@ -145,7 +145,7 @@ public class ExtremePovertyService {
   }
 
   /**
-   * The county's determination (县级民政部门确认, 民发〔2021〕43号 art. 15): the person is supported from the month after
+   * The county's determination (县级民政部门审核确认, 民发〔2021〕43号 art. 3): the person is supported from the month after
    * today in the given mode and care level.
    *
    * @throws ProblemException 404 outside the area; 409 {@code wrong-status} unless reviewed by the township; 422
@@ -169,7 +169,7 @@ public class ExtremePovertyService {
       }
       if (!unmet.isEmpty()) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "conditions-not-met", "An extreme-poverty "
-            + "person meets all three conditions of 民发〔2021〕43号 art. 4; the township did not verify " + unmet
+            + "person meets all three conditions (《社会救助暂行办法》 art. 14, 民发〔2021〕43号); the township did not verify " + unmet
             + ". Refuse the case with reasons instead.", Map.of("unmet", unmet));
       }
       refuseCovered(c.nationalIdNumber(), id);
@@ -180,7 +180,7 @@ public class ExtremePovertyService {
   }
 
   /**
-   * Refuses a case with reasons (不予确认, 书面告知理由; 民发〔2021〕43号 art. 16), at the township review or at the
+   * Refuses a case with reasons (不予确认, 书面告知理由; 民发〔2021〕43号), at the township review or at the
    * county's determination.
    *
    * @throws ProblemException 404 outside the area; 409 {@code wrong-status} for a case already decided

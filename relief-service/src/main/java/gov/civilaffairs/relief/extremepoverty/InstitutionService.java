@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Support institutions for extreme-poverty persons and their residents (特困人员救助供养办法, 民发〔2016〕178号 ch. 4:
+ * Support institutions for extreme-poverty persons and their residents (国发〔2016〕14号:
  * 集中供养 in a 供养服务机构; 国发〔2016〕14号: persons unable to care for themselves are preferably supported in an
  * institution), institution-linked home support (户院挂钩: a person supported at home whom an institution looks
  * after by visits; local practice), and the rates the bureau reports (集中供养率, 入住率).

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The monthly support of an extreme-poverty person (民发〔2016〕178号 art. 12; 国发〔2016〕14号): the basic living
+ * The monthly support of an extreme-poverty person (国发〔2016〕14号): the basic living
  * standard (基本生活标准) plus the care allowance (照料护理费) of the person's care level. Yuan, scale 2.
  *
  * @param basicLiving allowance standard of the area that month x {@code basicLivingMultiple}, rounded to fen

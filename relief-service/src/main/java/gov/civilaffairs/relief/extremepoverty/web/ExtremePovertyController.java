@@ -46,7 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/extreme-poverty-cases")
-@Tag(name = "Extreme-poverty support", description = "特困人员认定与救助供养 (民发〔2021〕43号, 民发〔2016〕178号)")
+@Tag(name = "Extreme-poverty support", description = "特困人员认定与救助供养 (民发〔2021〕43号, 国发〔2016〕14号)")
 class ExtremePovertyController {
 
   private final ExtremePovertyService service;
@@ -66,7 +66,7 @@ class ExtremePovertyController {
       @Schema(example = "独居，无子女，患慢性病多年，无劳动能力。") @NotBlank @Size(max = 2000) String circumstances) {
   }
 
-  /** The township's verified conditions (民发〔2021〕43号 art. 4) and findings. */
+  /** The township's verified conditions (《社会救助暂行办法》 art. 14; 民发〔2021〕43号) and findings. */
   record TownshipReviewRequest(
       @Schema(description = "无劳动能力", example = "true") @NotNull Boolean noWorkAbility,
       @Schema(description = "无生活来源", example = "true") @NotNull Boolean noIncomeSource,
