@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * last month paid of {@code relief.allowance.end-of-benefit} (never before its start month); the current stay in an
  * institution ends on the day of death; a current institution link ends; the funeral is arranged by the institution
  * or, for home support, the township (救助供养内容 "办理丧葬事宜", 国发〔2016〕14号; recorded as a change, no task list
- * yet). Each step is recorded in {@code scheme_benefit_change} with the death record and the event. Called by
+ * yet). An open application is closed (REFUSED with the death as reason) and reopened at its step on revocation.
+ * Each step is recorded in {@code scheme_benefit_change} with the death record and the event. Called by
  * {@code DeathRule} inside its transaction, once per death record.
  */
 @Component
@@ -37,6 +38,7 @@ class ExtremePovertyDeathRule implements DeathRuleParticipant {
 
   @Override
   public void personDeceased(DeathFacts death) {
+    closeOpenApplications(death);
     List<ExtremePovertyCase> supported = jdbc.sql("""
         SELECT * FROM extreme_poverty_case WHERE national_id_number = ? AND status = 'SUPPORTED' ORDER BY id FOR UPDATE""")
         .param(death.nationalIdNumber()).query((rs, n) -> ExtremePovertyRepository.extremePovertyCase(rs)).list();
@@ -69,10 +71,37 @@ class ExtremePovertyDeathRule implements DeathRuleParticipant {
     }
   }
 
+  /** An open application of a person who died is closed (REFUSED, with the death as reason); revocation reopens it. */
+  private void closeOpenApplications(DeathFacts death) {
+    List<ExtremePovertyCase> open = jdbc.sql("""
+        SELECT * FROM extreme_poverty_case WHERE national_id_number = ?
+          AND status IN ('TOWNSHIP_REVIEW', 'COUNTY_DETERMINATION') ORDER BY id FOR UPDATE""")
+        .param(death.nationalIdNumber()).query((rs, n) -> ExtremePovertyRepository.extremePovertyCase(rs)).list();
+    for (ExtremePovertyCase c : open) {
+      jdbc.sql("""
+          UPDATE extreme_poverty_case SET status = 'REFUSED', refusal_reason = ?, decided_on = ?, decided_by = 'death-rule',
+            end_reason = 'DEATH', end_death_record_id = ? WHERE id = ?""")
+          .params("applicant died on " + death.dateOfDeath() + " (death record " + death.deathRecordId() + ")",
+              death.dateOfDeath(), death.deathRecordId(), c.id()).update();
+      change(c, death, "APPLICATION_CLOSED", "died on " + death.dateOfDeath() + " while the application was "
+          + c.status());
+    }
+  }
+
   @Override
   public void deathRecordRevoked(DeathFacts revocation) {
+    List<ExtremePovertyCase> closed = jdbc.sql(
+            "SELECT * FROM extreme_poverty_case WHERE end_death_record_id = ? AND status = 'REFUSED' ORDER BY id FOR UPDATE")
+        .param(revocation.deathRecordId()).query((rs, n) -> ExtremePovertyRepository.extremePovertyCase(rs)).list();
+    for (ExtremePovertyCase c : closed) {
+      String reopened = c.townshipReviewedOn() == null ? "TOWNSHIP_REVIEW" : "COUNTY_DETERMINATION";
+      jdbc.sql("""
+          UPDATE extreme_poverty_case SET status = ?, refusal_reason = NULL, decided_on = NULL, decided_by = NULL,
+            end_reason = NULL, end_death_record_id = NULL WHERE id = ?""").params(reopened, c.id()).update();
+      change(c, revocation, "APPLICATION_REOPENED", "death record revoked; application back at " + reopened);
+    }
     List<ExtremePovertyCase> ended = jdbc.sql(
-            "SELECT * FROM extreme_poverty_case WHERE end_death_record_id = ? ORDER BY id FOR UPDATE")
+            "SELECT * FROM extreme_poverty_case WHERE end_death_record_id = ? AND status = 'ENDED' ORDER BY id FOR UPDATE")
         .param(revocation.deathRecordId()).query((rs, n) -> ExtremePovertyRepository.extremePovertyCase(rs)).list();
     for (ExtremePovertyCase c : ended) {
       jdbc.sql("""

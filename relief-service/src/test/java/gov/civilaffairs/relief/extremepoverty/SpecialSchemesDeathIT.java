@@ -89,12 +89,19 @@ class SpecialSchemesDeathIT extends ReliefTestSupport {
          "guardianNationalIdNumber":"%s","guardianRelation":"GRANDPARENT"}"""
         .formatted(childNumber, idNumber("33068119560203001")), 201).path("id").longValue();
 
+    String applicantNumber = idNumber("33068119400101703");
+    long applicant = call(CASEWORKER, "POST", "/extreme-poverty-cases",
+        ExtremePovertyIT.application(applicantNumber, "RURAL"), 201).path("id").longValue();
+    call(CASEWORKER, "POST", "/extreme-poverty-cases/" + applicant + "/township-review",
+        ExtremePovertyIT.review(true, true, true), 200);
+
     clock.set(Instant.parse("2026-10-15T02:00:00Z"));
     // 23:30 on 31 October in Shanghai is an October death
     EventEnvelope residentDies = personDeceased(9101, 701, residentNumber, "2026-10-31", "2026-10-31T15:30:00Z");
     deliverTwice(residentDies);
     deliverTwice(personDeceased(9102, 702, linkedNumber, "2026-10-03", "2026-10-03T02:00:00Z"));
     deliverTwice(personDeceased(9103, 703, childNumber, "2026-10-03", "2026-10-03T02:00:00Z"));
+    deliverTwice(personDeceased(9104, 704, applicantNumber, "2026-10-05", "2026-10-05T02:00:00Z"));
 
     JsonNode ended = get("/extreme-poverty-cases/" + resident);
     assertThat(ended.path("status").asString()).isEqualTo("ENDED");
@@ -125,6 +132,12 @@ class SpecialSchemesDeathIT extends ReliefTestSupport {
     assertThat(list(get("/child-registrations/" + child + "/changes"))).extracting(c -> c.path("type").asString())
         .containsExactly("ALLOWANCE_TERMINATED");
 
+    JsonNode closed = get("/extreme-poverty-cases/" + applicant);
+    assertThat(closed.path("status").asString()).isEqualTo("REFUSED");
+    assertThat(closed.path("refusalReason").asString()).contains("2026-10-05");
+    assertThat(list(get("/extreme-poverty-cases/" + applicant + "/changes"))).extracting(c -> c.path("type").asString())
+        .containsExactly("APPLICATION_CLOSED");
+
     assertThat(supportIds(YearMonth.of(2026, 10))).contains(resident, linked);
     assertThat(supportIds(YearMonth.of(2026, 11))).doesNotContain(resident, linked);
     assertThat(childIds(YearMonth.of(2026, 10))).contains(child);
@@ -134,6 +147,12 @@ class SpecialSchemesDeathIT extends ReliefTestSupport {
     EventEnvelope revocation = deathRecordRevoked(9101, 701);
     deliverTwice(revocation);
     deliverTwice(deathRecordRevoked(9103, 703));
+    deliverTwice(deathRecordRevoked(9104, 704));
+    JsonNode reopened = get("/extreme-poverty-cases/" + applicant);
+    assertThat(reopened.path("status").asString()).isEqualTo("COUNTY_DETERMINATION");
+    assertThat(reopened.path("refusalReason").isNull()).isTrue();
+    assertThat(list(get("/extreme-poverty-cases/" + applicant + "/changes"))).extracting(c -> c.path("type").asString())
+        .containsExactly("APPLICATION_CLOSED", "APPLICATION_REOPENED");
     JsonNode restored = get("/extreme-poverty-cases/" + resident);
     assertThat(restored.path("status").asString()).isEqualTo("SUPPORTED");
     assertThat(restored.path("endMonth").isNull()).isTrue();
