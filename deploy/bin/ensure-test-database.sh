@@ -41,6 +41,15 @@ if ! mariadb --host="$HOST" --port="$PORT" --user=root -e 'SELECT 1' >/dev/null 
   exit 1
 fi
 
+# Every Spring test context keeps its own connection pool while cached, and the system tests start six
+# deployables with theirs: MariaDB's default of 151 connections runs out when several builds share the
+# server ("Too many connections"). Raise it for this server's lifetime when it is lower.
+MAX_CONNECTIONS=$(mariadb --host="$HOST" --port="$PORT" --user=root -N -e 'SELECT @@GLOBAL.max_connections')
+if [ "$MAX_CONNECTIONS" -lt 600 ]; then
+  mariadb --host="$HOST" --port="$PORT" --user=root -e 'SET GLOBAL max_connections = 600'
+  echo "MariaDB max_connections raised from $MAX_CONNECTIONS to 600" >&2
+fi
+
 for schema in "${SCHEMAS[@]}"; do
   mariadb --host="$HOST" --port="$PORT" --user=root \
     -e "CREATE DATABASE IF NOT EXISTS \`$schema\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"

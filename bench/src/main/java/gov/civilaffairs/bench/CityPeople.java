@@ -43,9 +43,16 @@ final class CityPeople {
   private final LocalDate today;
   /** Sequence numbers used per birth date and sex, so no ID number is issued twice. */
   private final Map<String, Integer> sequences = new HashMap<>();
+  /**
+   * Where this seed's sequence numbers start (of the 499 per birth date and sex): two seeds' cities in one
+   * database then share no ID number unless they need more numbers of one birth date than the gap between
+   * their starts (a few per date in a city of 100,000).
+   */
+  private final int firstSequence;
 
   CityPeople(long seed, LocalDate today) {
     this.random = new Random(seed);
+    this.firstSequence = new Random(seed).nextInt(499);
     this.faker = new Faker(Locale.forLanguageTag("zh-CN"), new Random(seed));
     this.today = today;
     RegionDirectory regions = RegionDirectory.load(List.of(CITY.substring(0, 2)));
@@ -77,7 +84,7 @@ final class CityPeople {
         continue;
       }
       sequences.put(key, used + 1);
-      int sequence = 2 * used + (sex == Sex.MALE ? 1 : 2);
+      int sequence = 2 * ((firstSequence + used) % 499) + (sex == Sex.MALE ? 1 : 2);
       String first17 = CITY + BASIC.format(birthDate) + String.format("%03d", sequence);
       String id = first17 + NationalIdNumber.checkCharacter(first17);
       return new Resident(id, name(), sex, birthDate, village);

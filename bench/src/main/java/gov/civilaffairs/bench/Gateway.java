@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform as a client sees it: JSON over HTTP through the gateway, each call with a bearer token
  * from the authorization server (docs/security.md). Tokens are fetched once and again shortly before
- * they expire. A 429 or 503 (not processed) is retried up to three times with a growing pause; any
- * other status, 502 and 504 included (the service may have done the work), is returned to the caller,
- * who decides (e.g. 409 = already loaded).
+ * they expire. A 429 (the gateway's rate limit) or 503 (not processed) is sent again after the pause
+ * its {@code Retry-After} header asks for (RFC 9110, 10.2.3: seconds or an HTTP date), or a growing pause
+ * without one, up to {@value #MAX_ATTEMPTS} attempts: a row is never dropped because the gateway asked to
+ * slow down. Any other status, 502 and 504 included (the service may have done the work), is returned to
+ * the caller, who decides (e.g. 409 = already loaded).
  */
 final class Gateway {
 
@@ -56,11 +58,16 @@ final class Gateway {
   }
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Attempts of one call answered 429 or 503 before its last answer is returned. */
+  static final int MAX_ATTEMPTS = 40;
+  /** The longest pause between two attempts, whatever Retry-After says. */
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final URI tokenEndpoint;
   private final ConcurrentMap<Principal, Token> tokens = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong retried = new java.util.concurrent.atomic.AtomicLong();
 
   Gateway(Settings settings) {
     this.base = settings.gateway();
@@ -77,9 +84,10 @@ final class Gateway {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A CSV upload (bulk import): the gateway waits up to 120 s for the registry's imports, so do we (plus margin). */
   Reply postCsv(Principal principal, String path, String csv) {
     return send(principal, () -> HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "text/csv")
-        .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+        .timeout(Duration.ofMinutes(3)).POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
   }
 
   private Reply send(Principal principal, Supplier<HttpRequest.Builder> request) {
@@ -91,11 +99,35 @@ final class Gateway {
         case 429, 503 -> true;
         default -> false;
       };
-      if (!transientFailure || attempt == 4) {
+      if (!transientFailure || attempt == MAX_ATTEMPTS) {
         return new Reply(response.statusCode(), parse(response.body()));
       }
-      pause(Duration.ofMillis(250L * attempt * attempt));
+      retried.incrementAndGet();
+      pause(retryAfter(response).orElse(Duration.ofMillis(Math.min(MAX_PAUSE.toMillis(), 250L * attempt * attempt))));
     }
+  }
+
+  /** Calls answered 429 or 503 and sent again, so far. */
+  long retried() {
+    return retried.get();
+  }
+
+  /** The pause the answer asks for ({@code Retry-After}: delay-seconds or an HTTP date), at most {@link #MAX_PAUSE}. */
+  private static java.util.Optional<Duration> retryAfter(HttpResponse<String> response) {
+    return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
+      try {
+        return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+      } catch (NumberFormatException notSeconds) {
+        try {
+          Instant at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+          return java.util.Optional.of(Duration.between(Instant.now(), at));
+        } catch (java.time.format.DateTimeParseException notDate) {
+          return java.util.Optional.empty();
+        }
+      }
+    }).map(d -> d.isNegative() ? Duration.ZERO : d).map(d -> d.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : d)
+        // a little jitter, so that the threads that were refused together do not come back together
+        .map(d -> d.plusMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(50, 250)));
   }
 
   private String token(Principal principal) {

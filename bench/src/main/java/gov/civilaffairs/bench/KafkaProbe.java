@@ -60,7 +60,11 @@ final class KafkaProbe implements AutoCloseable {
     List<String> groups = new ArrayList<>();
     for (ConsumerGroupListing group : get(admin.listConsumerGroups().all())) {
       Map<TopicPartition, OffsetAndMetadata> offsets = committed(group.groupId());
-      if (offsets.keySet().stream().anyMatch(tp -> tp.topic().equals(topic))) {
+      // A group that has not committed yet (an empty topic) counts by its members' assignment.
+      boolean assigned = get(admin.describeConsumerGroups(List.of(group.groupId())).all()).values().stream()
+          .flatMap(d -> d.members().stream())
+          .anyMatch(m -> m.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topic)));
+      if (assigned || offsets.keySet().stream().anyMatch(tp -> tp.topic().equals(topic))) {
         groups.add(group.groupId());
       }
     }

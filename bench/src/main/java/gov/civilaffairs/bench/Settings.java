@@ -17,27 +17,37 @@ import java.nio.file.Path;
  * @param households allowance households (低保户) to load; default 20,000 (about 50,000 persons)
  * @param elderly elderly persons (60 and over) to load; default 30,000
  * @param veterans entitled persons (优抚对象) to load; default 3,000
- * @param threads HTTP calls in flight at once (the bounded pool); default 8
+ * @param threads HTTP calls in flight at once (the bounded pool); default 16
+ * @param personsPerFile rows per file of the bulk person import (the registry accepts 20,000); default 5,000
  * @param seed seed of the fake data: the same seed builds the same city, so a second run finds
  *     everyone already there (409) and adds nothing; default 330681
  * @param deaths deaths the benchmark imports; default 10,000
- * @param rowsPerFile rows per imported CSV file (the import allows 20,000 rows and 10 MB, the
- *     gateway answers 504 after 10 s); default 500
+ * @param warmupDeaths deaths imported first and not measured, so that the services' JIT compilers are
+ *     warm; default 1,000
+ * @param rowsPerFile rows per imported CSV file (the import allows 20,000 rows and 10 MB; the
+ *     gateway waits 120 s for an import); default 2,000
  * @param latencySample deaths whose confirmation-to-last-effect latency is read back over REST
  *     (0 = all); default 0
  * @param timeoutSeconds how long the benchmark waits for every consumer to catch up; default 600
+ * @param jdbcUrl the database server of the JDBC baseline (a scratch schema {@code bench_baseline} is
+ *     created there and dropped); default {@code jdbc:mysql://127.0.0.1:3306/}, empty: no baseline
+ * @param jdbcUser its account; default {@code root}
+ * @param jdbcPassword its password; default empty
  */
 record Settings(URI gateway, URI authServer, String kafka, String topic, Path dataDir, int households,
-    int elderly, int veterans, int threads, long seed, int deaths, int rowsPerFile, int latencySample,
-    int timeoutSeconds) {
+    int elderly, int veterans, int threads, int personsPerFile, long seed, int deaths, int warmupDeaths, int rowsPerFile, int latencySample,
+    int timeoutSeconds, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
   static Settings fromSystemProperties() {
     return new Settings(URI.create(text("gateway", "http://localhost:8080")),
         URI.create(text("authServer", "http://localhost:9000")), text("kafka", "localhost:9092"),
         text("topic", "registry.person.v1"), Path.of(text("dataDir", ".run-local/demo-city")),
         number("households", 20_000), number("elderly", 30_000), number("veterans", 3_000),
-        number("threads", 8), number("seed", 330681), number("deaths", 10_000), number("rowsPerFile", 500),
-        number("latencySample", 0), number("timeoutSeconds", 600));
+        number("threads", 16), number("personsPerFile", 5_000), number("seed", 330681), number("deaths", 10_000), number("warmupDeaths", 1_000),
+        number("rowsPerFile", 2_000),
+        number("latencySample", 0), number("timeoutSeconds", 600),
+        System.getProperty("bench.jdbcUrl", "jdbc:mysql://127.0.0.1:3306/").strip(), text("jdbcUser", "root"),
+        System.getProperty("bench.jdbcPassword", ""));
   }
 
   Path manifest() {

@@ -39,6 +39,17 @@ class GatewayErrorsIT extends GatewayTestSupport {
     assertThat(elapsed).isGreaterThanOrEqualTo(RESPONSE_TIMEOUT).isLessThan(StubService.SLOW);
   }
 
+  /** The registry's bulk import route has its own response timeout (120 s): a long import is not cut off. */
+  @Test
+  void aBulkImportSlowerThanTheDefaultResponseTimeoutIsWaitedFor() {
+    long started = System.nanoTime();
+    ResponseSpec response = gateway().post().uri("/api/registry/imports/slow").exchange();
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+    response.expectStatus().isOk();
+    assertThat(elapsed).isGreaterThanOrEqualTo(StubService.SLOW);
+  }
+
   @Test
   void requestLargerThanTheLimitIsRejectedBeforeReachingTheService() {
     byte[] csv = new byte[MAX_REQUEST_BYTES + 1];

@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for one of the platform's services on a random local port: answers every request
- * {@code 200 {"service":"<name>"}}, except {@code /slow}, answered after {@link #SLOW}. Records what
+ * {@code 200 {"service":"<name>"}}, except {@code /slow} and paths ending in {@code /slow}, answered after {@link #SLOW}. Records what
  * it received so that a test can check what the gateway forwarded.
  */
 final class StubService implements AutoCloseable {
@@ -74,7 +74,7 @@ final class StubService implements AutoCloseable {
       body.readAllBytes();
       String uri = exchange.getRequestURI().toString();
       received.add(new Received(exchange.getRequestMethod(), uri, exchange.getRequestHeaders()));
-      if (uri.startsWith("/slow")) {
+      if (uri.startsWith("/slow") || uri.endsWith("/slow")) {
         Thread.sleep(SLOW.toMillis());
       }
       byte[] json = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);

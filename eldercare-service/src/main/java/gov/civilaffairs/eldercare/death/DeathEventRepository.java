@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,9 @@ class DeathEventRepository {
     APPLIED, REVOKED
   }
 
+  private static final DateTimeFormatter UTC_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+      .withZone(ZoneOffset.UTC);
+
   private final JdbcClient jdbc;
 
   DeathEventRepository(JdbcClient jdbc) {
@@ -34,7 +38,7 @@ class DeathEventRepository {
   /** Records the event as applied; a concurrent second delivery breaks the primary key and rolls back. */
   void markProcessed(UUID eventId, String type, Instant now) {
     jdbc.sql("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)")
-        .params(eventId.toString(), type, now).update();
+        .params(eventId.toString(), type, utc(now)).update();
   }
 
   Optional<DeathRecordState> stateOf(long deathRecordId) {
@@ -65,8 +69,17 @@ class DeathEventRepository {
         INSERT INTO benefit_change (person_id, benefit, change_kind, detail, death_record_id, event_id, changed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(personId, change.benefit().name(), change.change().name(), change.detail(), change.deathRecordId(),
-            change.eventId().toString(), change.changedAt())
+            change.eventId().toString(), utc(change.changedAt()))
         .update();
+  }
+
+  /**
+   * An instant as UTC text with microseconds: MySQL Connector/J takes MariaDB 10.x (handshake "5.5.5-10.x")
+   * for MySQL 5.5, which had no fractional seconds, and drops the fraction of a date-time parameter; text
+   * keeps it (the session time zone is UTC; column precision DATETIME(3)).
+   */
+  private static String utc(Instant instant) {
+    return UTC_MICROS.format(instant);
   }
 
   List<BenefitChange> changesOf(long personId) {

@@ -1,8 +1,13 @@
 package gov.civilaffairs.registry.death;
 
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +16,21 @@ import java.util.Optional;
 
 import gov.civilaffairs.platform.security.RegionScope;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Death records, their sources and their history (tables death_record, death_record_source, death_record_history). */
+/**
+ * Death records, their sources and their history (tables death_record, death_record_source, death_record_history).
+ *
+ * <p>Instants are bound as UTC text with microseconds ({@link #utc}): MySQL Connector/J reads MariaDB 10.x's
+ * handshake version "5.5.5-10.x" as MySQL 5.5, which had no fractional seconds, and drops the fraction of a
+ * {@code Timestamp} or {@code Instant} parameter; text keeps it (MySQL 8.4 and MariaDB alike; the session
+ * time zone is UTC, {@code forceConnectionTimeZoneToSession}).
+ */
 @Repository
 public class DeathRecordRepository {
 
@@ -24,10 +38,120 @@ public class DeathRecordRepository {
   public record SourceKey(DeathSource source, String sourceReference) {
   }
 
-  private final JdbcClient jdbc;
+  /** A new death record with its first report, for {@link #insertAll}. */
+  record NewRecord(Long personId, String nationalIdNumber, String name, LocalDate dateOfDeath, DeathRecordStatus status,
+      HoldReason holdReason, DeathReport report) {
+  }
 
-  DeathRecordRepository(JdbcClient jdbc) {
+  /** A history entry, for {@link #appendHistoryAll}. */
+  record NewHistoryEntry(long deathRecordId, String action, String actor, String note) {
+  }
+
+  private static final DateTimeFormatter UTC_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+      .withZone(ZoneOffset.UTC);
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  DeathRecordRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** An instant as the text of a TIMESTAMP(6) value in UTC, e.g. {@code 2026-11-30 04:05:06.123456}. */
+  static String utc(Instant instant) {
+    return UTC_MICROS.format(instant);
+  }
+
+  /**
+   * Inserts the records, their first sources, in one JDBC batch each (one multi-row INSERT with
+   * {@code rewriteBatchedStatements=true}).
+   *
+   * @return the new records' ids, in the order given
+   */
+  List<Long> insertAll(List<NewRecord> records, Instant now) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    String createdAt = utc(now);
+    KeyHolder keys = new GeneratedKeyHolder();
+    batch.batchUpdate(connection -> connection.prepareStatement("""
+        INSERT INTO death_record (person_id, national_id_number, name, date_of_death, status, hold_reason, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS), new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            NewRecord r = records.get(i);
+            ps.setObject(1, r.personId());
+            ps.setString(2, r.nationalIdNumber());
+            ps.setString(3, r.name());
+            ps.setObject(4, r.dateOfDeath());
+            ps.setString(5, r.status().name());
+            ps.setString(6, r.holdReason() == null ? null : r.holdReason().name());
+            ps.setString(7, createdAt);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return records.size();
+          }
+        }, keys);
+    List<Long> ids = new ArrayList<>(records.size());
+    keys.getKeyList().forEach(key -> ids.add(((Number) key.values().iterator().next()).longValue()));
+    if (ids.size() != records.size()) {
+      throw new IllegalStateException("expected " + records.size() + " generated keys, got " + ids.size());
+    }
+    batch.batchUpdate("""
+        INSERT INTO death_record_source (death_record_id, source, source_reference, date_of_death, reported_at, received_at)
+        VALUES (?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            NewRecord r = records.get(i);
+            DeathReport report = r.report();
+            ps.setLong(1, ids.get(i));
+            ps.setString(2, report.source().name());
+            ps.setString(3, report.sourceReference());
+            ps.setObject(4, r.dateOfDeath());
+            ps.setString(5, utc(report.reportedAt() == null ? now : report.reportedAt()));
+            ps.setString(6, createdAt);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return records.size();
+          }
+        });
+    return ids;
+  }
+
+  /** Appends the entries in one JDBC batch, in the order given (history is read in id order). */
+  void appendHistoryAll(List<NewHistoryEntry> entries, Instant now) {
+    String occurredAt = utc(now);
+    batch.batchUpdate("INSERT INTO death_record_history (death_record_id, action, actor, occurred_at, note) VALUES (?, ?, ?, ?, ?)",
+        entries, entries.size(), (ps, e) -> {
+          ps.setLong(1, e.deathRecordId());
+          ps.setString(2, e.action());
+          ps.setString(3, e.actor());
+          ps.setString(4, occurredAt);
+          ps.setString(5, e.note());
+        });
+  }
+
+  /**
+   * The open records ({@link #findOpenForPerson}) of these persons, the oldest per person, locked. Run
+   * READ COMMITTED after locking the persons: no gap locks, so two imports cannot deadlock on them.
+   */
+  Map<Long, DeathRecord> findOpenForPersons(Collection<Long> personIds) {
+    Map<Long, DeathRecord> open = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return open;
+    }
+    jdbc.sql("""
+        SELECT * FROM death_record WHERE person_id IN (:persons)
+          AND (status = 'CONFIRMED' OR (status = 'HELD_FOR_REVIEW' AND hold_reason = 'AWAITING_SECOND_SOURCE'))
+        ORDER BY id FOR UPDATE""")
+        .param("persons", personIds).query(DeathRecord.class).list()
+        .forEach(r -> open.putIfAbsent(r.personId(), r));
+    return open;
   }
 
   long insert(Long personId, String nationalIdNumber, String name, LocalDate dateOfDeath, DeathRecordStatus status,
@@ -37,7 +161,7 @@ public class DeathRecordRepository {
         INSERT INTO death_record (person_id, national_id_number, name, date_of_death, status, hold_reason, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(personId, nationalIdNumber, name, dateOfDeath, status.name(),
-            holdReason == null ? null : holdReason.name(), Timestamp.from(now))
+            holdReason == null ? null : holdReason.name(), utc(now))
         .update(key);
     return key.getKey().longValue();
   }
@@ -47,13 +171,13 @@ public class DeathRecordRepository {
         INSERT INTO death_record_source (death_record_id, source, source_reference, date_of_death, reported_at, received_at)
         VALUES (?, ?, ?, ?, ?, ?)""")
         .params(deathRecordId, report.source().name(), report.sourceReference(), dateOfDeath,
-            Timestamp.from(report.reportedAt() == null ? now : report.reportedAt()), Timestamp.from(now))
+            utc(report.reportedAt() == null ? now : report.reportedAt()), utc(now))
         .update();
   }
 
   void appendHistory(long deathRecordId, String action, String actor, String note, Instant now) {
     jdbc.sql("INSERT INTO death_record_history (death_record_id, action, actor, occurred_at, note) VALUES (?, ?, ?, ?, ?)")
-        .params(deathRecordId, action, actor, Timestamp.from(now), note)
+        .params(deathRecordId, action, actor, utc(now), note)
         .update();
   }
 

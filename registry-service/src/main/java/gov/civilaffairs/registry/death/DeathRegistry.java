@@ -3,9 +3,12 @@ package gov.civilaffairs.registry.death;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,6 +23,7 @@ import gov.civilaffairs.registry.person.PersonStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,83 +56,200 @@ public class DeathRegistry {
   }
 
   /**
-   * Registers one reported death.
+   * Registers one reported death ({@link #registerAll} with one row).
    *
    * @return DUPLICATE with the existing record when this source already sent this reference;
    *     HELD_FOR_REVIEW when the person is unknown, the birth date or name disagrees, or the source
    *     does not confirm alone; ACCEPTED when the death is confirmed (one event) or attached to the
    *     person's known death (no new event)
-   * @throws ProblemException 400 {@code invalid-national-id-number} or {@code invalid-date-of-death},
-   *     422 {@code death-in-future} or {@code death-before-birth}, 409 {@code source-reference-conflict}
-   *     when the source already used this reference for another ID number; nothing is written
+   * @throws ProblemException 400 {@code invalid-national-id-number}, {@code invalid-date-of-death} or
+   *     {@code validation-failed}, 422 {@code death-in-future} or {@code death-before-birth}, 409
+   *     {@code source-reference-conflict} when the source already used this reference for another ID
+   *     number; nothing is written
    */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public Registration register(DeathReport report) {
     NationalIdNumber id = NationalIdNumber.parse(report.nationalIdNumber(), LocalDate.now(clock));
-    return register(report, id, persons.findByNationalIdNumber(id.value()),
-        report.source() == null ? Optional.empty() : records.findRecordIdBySource(report.source(), report.sourceReference()));
+    RowOutcome outcome = registerAll(List.of(new ReportedDeath(report, id))).get(0);
+    if (outcome.problem() != null) {
+      throw outcome.problem();
+    }
+    return outcome.registration();
+  }
+
+  /** A report with its ID number already parsed ({@link NationalIdNumber#parse(String, LocalDate)}). */
+  public record ReportedDeath(DeathReport report, NationalIdNumber id) {
+  }
+
+  /** The result of one report: its registration, or the problem that rejected it (nothing written for it). */
+  public record RowOutcome(Registration registration, ProblemException problem) {
   }
 
   /**
-   * The same with the lookups done beforehand, for a chunk of a bulk import (one round trip per chunk
-   * instead of two per row). The caller runs each call in a transaction of its own.
+   * Registers reports in the caller's transaction, in their order, by the rules of {@link #register}:
+   * each report gets the outcome it would get alone after the reports before it. A report that breaks a
+   * rule gets its problem and writes nothing; the others are written. Run it in a READ COMMITTED
+   * transaction: the persons concerned are locked first, in ID number order ({@link
+   * PersonRepository#lockByNationalIdNumbers}), then everything is read in one query per kind and
+   * written in JDBC batches (new records, their sources and history, persons' status), events go to the
+   * outbox in report order.
    *
-   * @param id the report's ID number, already parsed ({@link NationalIdNumber#parse(String, LocalDate)})
-   * @param person the indexed person with that number, if any
-   * @param existingRecordId the record this source's reference already belongs to, if any
+   * @return one outcome per report, in the same order
    */
-  public Registration register(DeathReport report, NationalIdNumber id, Optional<Person> person,
-      Optional<Long> existingRecordId) {
-    Instant now = clock.instant();
-    requireText(report.name(), "name");
-    requireText(report.sourceReference(), "sourceReference");
-    if (report.source() == null) {
-      throw invalidField("source", "the source is required");
-    }
-    LocalDate dateOfDeath = validDateOfDeath(report, id);
-    if (existingRecordId.isPresent()) {
-      // A source reference identifies one death: the same reference for another ID number is a
-      // mistake of the source (or a probe), answered without the other record's data.
-      boolean samePerson = records.findById(existingRecordId.get())
-          .map(existing -> existing.nationalIdNumber().equals(id.value())).orElse(false);
-      if (!samePerson) {
-        throw ProblemException.conflict("source-reference-conflict", "Source " + report.source()
-            + " already used reference " + report.sourceReference() + " for another person's death; "
-            + "a source reference identifies one death. Check the reference.");
+  public List<RowOutcome> registerAll(List<ReportedDeath> reports) {
+    Chunk chunk = new Chunk(reports, clock.instant());
+    for (int i = 0; i < reports.size(); i++) {
+      try {
+        chunk.register(i);
+      } catch (ProblemException e) {
+        chunk.outcomes[i] = new RowOutcome(null, e);
       }
-      return new Registration(RegistrationOutcome.DUPLICATE, existingRecordId.get());
     }
-    String reporter = report.source() + ":" + report.sourceReference();
-    Person matched = person.orElse(null);
-    HoldReason mismatch = mismatch(report, id, matched);
-    if (mismatch != null) {
-      long recordId = records.insert(matched == null ? null : matched.id(), id.value(), report.name().strip(),
-          dateOfDeath, DeathRecordStatus.HELD_FOR_REVIEW, mismatch, now);
-      records.insertSource(recordId, report, dateOfDeath, now);
-      records.appendHistory(recordId, "HELD", reporter, mismatch.name(), now);
-      return new Registration(RegistrationOutcome.HELD_FOR_REVIEW, recordId);
+    chunk.flush();
+    return List.of(chunk.outcomes);
+  }
+
+  /** The state of one {@link #registerAll}: what is known, and the new records not yet written. */
+  private final class Chunk {
+
+    private final List<ReportedDeath> reports;
+    private final Instant now;
+    private final RowOutcome[] outcomes;
+    private final Map<String, Person> indexed = new HashMap<>();
+    private final Map<DeathRecordRepository.SourceKey, Long> known;
+    private final Map<Long, DeathRecord> openByPerson;
+    private final Map<Long, String> idNumberOfRecord = new HashMap<>();
+    /** Not written yet: new records (with the index of their report), looked up by source and by person. */
+    private final List<Integer> pendingRows = new ArrayList<>();
+    private final List<DeathRecordRepository.NewRecord> pending = new ArrayList<>();
+    private final Set<DeathRecordRepository.SourceKey> pendingKeys = new HashSet<>();
+    private final Set<Long> pendingPersons = new HashSet<>();
+
+    Chunk(List<ReportedDeath> reports, Instant now) {
+      this.reports = reports;
+      this.now = now;
+      this.outcomes = new RowOutcome[reports.size()];
+      persons.lockByNationalIdNumbers(reports.stream().map(r -> r.id().value()).collect(Collectors.toSet()))
+          .forEach(p -> indexed.put(p.nationalIdNumber(), p));
+      known = new HashMap<>(records.findRecordIdsBySources(reports.stream()
+          .filter(r -> r.report().source() != null && r.report().sourceReference() != null)
+          .map(r -> new DeathRecordRepository.SourceKey(r.report().source(), r.report().sourceReference()))
+          .collect(Collectors.toSet())));
+      openByPerson = records.findOpenForPersons(indexed.values().stream().map(Person::id).toList());
     }
-    Optional<DeathRecord> open = records.findOpenForPerson(matched.id());
-    if (open.isPresent()) {
-      DeathRecord record = open.get();
-      records.insertSource(record.id(), report, dateOfDeath, now);
-      records.appendHistory(record.id(), "SOURCE_ATTACHED", reporter, null, now);
-      if (record.status() == DeathRecordStatus.HELD_FOR_REVIEW && policy.confirms(sourcesOf(record.id()))) {
-        confirm(record, matched, report.source(), reporter, now);
+
+    void register(int index) {
+      DeathReport report = reports.get(index).report();
+      NationalIdNumber id = reports.get(index).id();
+      requireText(report.name(), "name");
+      requireText(report.sourceReference(), "sourceReference");
+      if (report.source() == null) {
+        throw invalidField("source", "the source is required");
       }
-      return new Registration(outcomeOf(record.id()), record.id());
+      requireLength(report.name(), "name", NAME_MAX_CODE_POINTS);
+      requireLength(report.sourceReference(), "sourceReference", SOURCE_REFERENCE_MAX_LENGTH);
+      LocalDate dateOfDeath = validDateOfDeath(report, id);
+      DeathRecordRepository.SourceKey key = new DeathRecordRepository.SourceKey(report.source(), report.sourceReference());
+      Person matched = indexed.get(id.value());
+      if (pendingKeys.contains(key) || (matched != null && pendingPersons.contains(matched.id()))) {
+        flush();
+      }
+      Long existingRecordId = known.get(key);
+      if (existingRecordId != null) {
+        // A source reference identifies one death: the same reference for another ID number is a
+        // mistake of the source (or a probe), answered without the other record's data.
+        String number = idNumberOfRecord.computeIfAbsent(existingRecordId,
+            recordId -> records.findById(recordId).map(DeathRecord::nationalIdNumber).orElse(null));
+        if (!id.value().equals(number)) {
+          throw ProblemException.conflict("source-reference-conflict", "Source " + report.source()
+              + " already used reference " + report.sourceReference() + " for another person's death; "
+              + "a source reference identifies one death. Check the reference.");
+        }
+        outcomes[index] = new RowOutcome(new Registration(RegistrationOutcome.DUPLICATE, existingRecordId), null);
+        return;
+      }
+      String reporter = report.source() + ":" + report.sourceReference();
+      HoldReason mismatch = mismatch(report, id, matched);
+      if (mismatch != null) {
+        add(index, key, new DeathRecordRepository.NewRecord(matched == null ? null : matched.id(), id.value(),
+            report.name().strip(), dateOfDeath, DeathRecordStatus.HELD_FOR_REVIEW, mismatch, report));
+        return;
+      }
+      DeathRecord open = openByPerson.get(matched.id());
+      if (open != null) {
+        records.insertSource(open.id(), report, dateOfDeath, now);
+        records.appendHistory(open.id(), "SOURCE_ATTACHED", reporter, null, now);
+        known.put(key, open.id());
+        idNumberOfRecord.put(open.id(), open.nationalIdNumber());
+        if (open.status() == DeathRecordStatus.HELD_FOR_REVIEW && policy.confirms(sourcesOf(open.id()))) {
+          confirm(open, matched, report.source(), reporter, now);
+          openByPerson.put(matched.id(), records.findById(open.id()).orElseThrow());
+        }
+        outcomes[index] = new RowOutcome(new Registration(openByPerson.get(matched.id()).status() == DeathRecordStatus.CONFIRMED
+            ? RegistrationOutcome.ACCEPTED : RegistrationOutcome.HELD_FOR_REVIEW, open.id()), null);
+        return;
+      }
+      boolean confirmed = policy.confirms(EnumSet.of(report.source()));
+      add(index, key, new DeathRecordRepository.NewRecord(matched.id(), id.value(), report.name().strip(), dateOfDeath,
+          confirmed ? DeathRecordStatus.CONFIRMED : DeathRecordStatus.HELD_FOR_REVIEW,
+          confirmed ? null : HoldReason.AWAITING_SECOND_SOURCE, report));
     }
-    Set<DeathSource> sources = EnumSet.of(report.source());
-    boolean confirmed = policy.confirms(sources);
-    long recordId = records.insert(matched.id(), id.value(), report.name().strip(), dateOfDeath,
-        DeathRecordStatus.HELD_FOR_REVIEW, confirmed ? null : HoldReason.AWAITING_SECOND_SOURCE, now);
-    records.insertSource(recordId, report, dateOfDeath, now);
-    records.appendHistory(recordId, "RECEIVED", reporter, null, now);
-    if (confirmed) {
-      confirm(records.findById(recordId).orElseThrow(), matched, report.source(), reporter, now);
-      return new Registration(RegistrationOutcome.ACCEPTED, recordId);
+
+    private void add(int index, DeathRecordRepository.SourceKey key, DeathRecordRepository.NewRecord record) {
+      pendingRows.add(index);
+      pending.add(record);
+      pendingKeys.add(key);
+      if (record.personId() != null) {
+        pendingPersons.add(record.personId());
+      }
     }
-    return new Registration(RegistrationOutcome.HELD_FOR_REVIEW, recordId);
+
+    /**
+     * Writes the pending records as {@link #register} would have one by one: the record, its source, its
+     * history (HELD with the reason; RECEIVED, then CONFIRMED when the source confirms alone), the person
+     * DECEASED and one {@link PersonDeceased} per confirmed death.
+     */
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<Long> ids = records.insertAll(pending, now);
+      List<DeathRecordRepository.NewHistoryEntry> history = new ArrayList<>();
+      List<Long> deceased = new ArrayList<>();
+      List<PersonDeceased> events = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        DeathRecordRepository.NewRecord record = pending.get(i);
+        long recordId = ids.get(i);
+        DeathReport report = record.report();
+        String reporter = report.source() + ":" + report.sourceReference();
+        known.put(new DeathRecordRepository.SourceKey(report.source(), report.sourceReference()), recordId);
+        idNumberOfRecord.put(recordId, record.nationalIdNumber());
+        RegistrationOutcome outcome = RegistrationOutcome.HELD_FOR_REVIEW;
+        if (record.holdReason() != null && record.holdReason() != HoldReason.AWAITING_SECOND_SOURCE) {
+          history.add(new DeathRecordRepository.NewHistoryEntry(recordId, "HELD", reporter, record.holdReason().name()));
+        } else {
+          history.add(new DeathRecordRepository.NewHistoryEntry(recordId, "RECEIVED", reporter, null));
+          openByPerson.put(record.personId(), new DeathRecord(recordId, record.personId(), record.nationalIdNumber(),
+              record.name(), record.dateOfDeath(), record.status(), record.holdReason(), now));
+          if (record.status() == DeathRecordStatus.CONFIRMED) {
+            history.add(new DeathRecordRepository.NewHistoryEntry(recordId, "CONFIRMED", reporter, null));
+            Person person = indexed.get(record.nationalIdNumber());
+            deceased.add(person.id());
+            events.add(new PersonDeceased(UUID.randomUUID(), person.id(), recordId, person.nationalIdNumber(),
+                person.name(), record.dateOfDeath(), report.source(), now));
+            outcome = RegistrationOutcome.ACCEPTED;
+          }
+        }
+        outcomes[pendingRows.get(i)] = new RowOutcome(new Registration(outcome, recordId), null);
+      }
+      records.appendHistoryAll(history, now);
+      persons.updateStatus(deceased, PersonStatus.DECEASED);
+      events.forEach(DeathRegistry.this.events::publishEvent);
+      pending.clear();
+      pendingRows.clear();
+      pendingKeys.clear();
+      pendingPersons.clear();
+    }
   }
 
   /**
@@ -233,6 +354,17 @@ public class DeathRegistry {
   private static ProblemException invalidDate(String reason) {
     return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-date-of-death", "Invalid date of death: " + reason + ".",
         Map.of("field", "dateOfDeath"));
+  }
+
+  /** Longest name stored (code points; column death_record.name, utf8mb4). */
+  private static final int NAME_MAX_CODE_POINTS = 50;
+  /** Longest source reference stored (column death_record_source.source_reference). */
+  private static final int SOURCE_REFERENCE_MAX_LENGTH = 64;
+
+  private static void requireLength(String value, String field, int max) {
+    if (value.strip().codePointCount(0, value.strip().length()) > max) {
+      throw invalidField(field, "at most " + max + " characters");
+    }
   }
 
   private static void requireText(String value, String field) {

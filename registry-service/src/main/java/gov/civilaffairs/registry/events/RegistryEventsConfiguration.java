@@ -12,6 +12,11 @@ import org.apache.kafka.common.header.Headers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Primary;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +41,17 @@ class RegistryEventsConfiguration {
   static final String PERSON_DECEASED_TYPE = "gov.civilaffairs.registry.person-deceased.v1";
   /** CloudEvents type of {@link DeathRecordRevoked}. */
   static final String DEATH_RECORD_REVOKED_TYPE = "gov.civilaffairs.registry.death-record-revoked.v1";
+
+  /**
+   * The outbox table's state changes in batches ({@link OutboxStateWriter}); Modulith's JDBC repository
+   * does the writing.
+   */
+  @Bean
+  @Primary
+  OutboxStateWriter outboxStateWriter(@Qualifier("jdbcEventPublicationRepository") EventPublicationRepository jdbc,
+      PlatformTransactionManager transactionManager) {
+    return new OutboxStateWriter(jdbc, new TransactionTemplate(transactionManager));
+  }
 
   @Bean
   NewTopic registryPersonTopic(TopicDeclarations topics, RegistryEventsProperties properties) {

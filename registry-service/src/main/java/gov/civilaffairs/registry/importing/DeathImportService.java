@@ -2,65 +2,84 @@ package gov.civilaffairs.registry.importing;
 
 import java.io.Reader;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.web.ProblemException;
-import gov.civilaffairs.registry.death.DeathRecordRepository;
-import gov.civilaffairs.registry.death.DeathRecordRepository.SourceKey;
 import gov.civilaffairs.registry.death.DeathRegistry;
-import gov.civilaffairs.registry.death.DeathRegistry.Registration;
+import gov.civilaffairs.registry.death.DeathSource;
+import gov.civilaffairs.registry.death.DeathRegistry.ReportedDeath;
+import gov.civilaffairs.registry.death.DeathRegistry.RowOutcome;
 import gov.civilaffairs.registry.death.RegistrationOutcome;
 import gov.civilaffairs.registry.importing.ImportRepository.RowResult;
-import gov.civilaffairs.registry.person.Person;
-import gov.civilaffairs.registry.person.PersonRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a death feed (see {@link DeathFeed} for the columns) row by row: each row is registered in
- * a transaction of its own by the same rules as a single report ({@link DeathRegistry}), so a bad row
- * never stops the good ones and nothing is half-applied. Persons and earlier reports are looked up
- * once per chunk of rows. Each row's result is stored and can be read afterwards.
+ * Imports a death feed (see {@link DeathFeed} for the columns) by the same rules as a single report
+ * ({@link DeathRegistry}), a chunk of {@code registry.import.chunk-size} rows at a time: each chunk in
+ * one READ COMMITTED transaction ({@link DeathRegistry#registerAll}: one query per kind of look-up, JDBC
+ * batch inserts, the rows' results stored in the same transaction), so the outbox holds a chunk's
+ * events exactly when its records and results are committed. A row that breaks a rule is rejected
+ * with the reason and writes nothing; the other rows of its chunk are applied.
+ *
+ * <p>A chunk that loses a lock conflict (InnoDB deadlock or lock wait timeout, e.g. two imports of the
+ * same persons at once) or meets a source reference another import committed meanwhile is rolled back
+ * and run again (Spring's {@link RetryTemplate}, {@code registry.import.lock-retries}); the second run
+ * sees the other import's records (DUPLICATE or attached). Any other database failure of a chunk rolls
+ * it back and its rows are run again one transaction each, so that one unstorable row stops only itself.
  */
 @Service
 class DeathImportService {
 
+  private static final Logger log = LoggerFactory.getLogger(DeathImportService.class);
+
   private final DeathRegistry registry;
-  private final PersonRepository persons;
-  private final DeathRecordRepository records;
   private final ImportRepository imports;
   private final ImportProperties properties;
   private final TransactionTemplate transaction;
+  private final RetryTemplate retry;
   private final Clock clock;
 
-  DeathImportService(DeathRegistry registry, PersonRepository persons, DeathRecordRepository records,
-      ImportRepository imports, ImportProperties properties, TransactionTemplate transaction, Clock clock) {
+  DeathImportService(DeathRegistry registry, ImportRepository imports, ImportProperties properties,
+      PlatformTransactionManager transactionManager, Clock clock) {
     this.registry = registry;
-    this.persons = persons;
-    this.records = records;
     this.imports = imports;
     this.properties = properties;
-    this.transaction = transaction;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    this.retry = new RetryTemplate(RetryPolicy.builder()
+        .includes(PessimisticLockingFailureException.class, DuplicateKeyException.class)
+        .maxRetries(properties.lockRetries()).delay(Duration.ofMillis(50)).jitter(Duration.ofMillis(50))
+        .multiplier(2).build());
     this.clock = clock;
   }
 
   /**
+   * @param allowedSource the sources the sender may report (registry.death-sources, docs/security.md): a row
+   *     of any other source is REJECTED with the reason, the others are imported
    * @return the id of the import, whose results {@code GET /imports/{id}} shows
    * @throws ProblemException 400 {@code invalid-feed} when the header lacks a column, 413
    *     {@code too-many-rows} beyond {@code registry.import.max-rows}; nothing is imported then
    */
-  long importFeed(String fileName, Reader csv) {
+  long importFeed(String fileName, Reader csv, Predicate<DeathSource> allowedSource) {
     List<DeathFeed.Row> rows;
     try {
       rows = DeathFeed.read(csv, properties.maxRows());
@@ -72,50 +91,79 @@ class DeathImportService {
     long importId = imports.start(fileName, clock.instant());
     for (int from = 0; from < rows.size(); from += properties.chunkSize()) {
       List<DeathFeed.Row> chunk = rows.subList(from, Math.min(rows.size(), from + properties.chunkSize()));
-      imports.saveRows(importId, importChunk(chunk));
+      importChunk(importId, chunk, allowedSource);
     }
     imports.complete(importId, rows.size(), clock.instant());
     return importId;
   }
 
-  private List<RowResult> importChunk(List<DeathFeed.Row> chunk) {
+  private void importChunk(long importId, List<DeathFeed.Row> chunk, Predicate<DeathSource> allowedSource) {
+    RuntimeException failure = inTransaction(importId, chunk, allowedSource);
+    if (failure == null) {
+      return;
+    }
+    if (!(failure instanceof DataAccessException) || failure instanceof PessimisticLockingFailureException) {
+      throw failure;
+    }
+    log.warn("Chunk of rows {}-{} of import {} failed as a whole, importing its rows one by one: {}",
+        chunk.get(0).number(), chunk.get(chunk.size() - 1).number(), importId, failure.toString());
+    for (DeathFeed.Row row : chunk) {
+      RuntimeException rowFailure = inTransaction(importId, List.of(row), allowedSource);
+      if (rowFailure != null) {
+        throw rowFailure;
+      }
+    }
+  }
+
+  /** Registers the rows and stores their results in one transaction, retried on lock conflicts; the last failure or null. */
+  private RuntimeException inTransaction(long importId, List<DeathFeed.Row> rows,
+      Predicate<DeathSource> allowedSource) {
+    try {
+      retry.execute(() -> {
+        transaction.executeWithoutResult(status -> imports.saveRows(importId, register(rows, allowedSource)));
+        return null;
+      });
+      return null;
+    } catch (RetryException e) {
+      return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * The rows' results: unreadable rows, sources the sender may not report and invalid ID numbers rejected
+   * here, the others by the registry.
+   */
+  private List<RowResult> register(List<DeathFeed.Row> chunk, Predicate<DeathSource> allowedSource) {
     LocalDate today = LocalDate.now(clock);
-    Map<DeathFeed.Row, NationalIdNumber> ids = new HashMap<>();
-    List<RowResult> results = new ArrayList<>(chunk.size());
-    Map<Integer, String> unreadable = new HashMap<>();
-    for (DeathFeed.Row row : chunk) {
+    RowResult[] results = new RowResult[chunk.size()];
+    List<ReportedDeath> reports = new ArrayList<>(chunk.size());
+    List<Integer> positions = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      DeathFeed.Row row = chunk.get(i);
       if (row.error() != null) {
-        unreadable.put(row.number(), row.error());
+        results[i] = new RowResult(row.number(), RegistrationOutcome.REJECTED, null, row.error());
+        continue;
+      }
+      if (!allowedSource.test(row.report().source())) {
+        results[i] = new RowResult(row.number(), RegistrationOutcome.REJECTED, null, "source "
+            + row.report().source() + " is not reported by this sender (registry.death-sources)");
         continue;
       }
       try {
-        ids.put(row, NationalIdNumber.parse(row.report().nationalIdNumber(), today));
+        reports.add(new ReportedDeath(row.report(), NationalIdNumber.parse(row.report().nationalIdNumber(), today)));
+        positions.add(i);
       } catch (InvalidNationalIdNumberException e) {
-        unreadable.put(row.number(), e.getMessage());
+        results[i] = new RowResult(row.number(), RegistrationOutcome.REJECTED, null, e.getMessage());
       }
     }
-    Map<String, Person> indexed = persons.findByNationalIdNumbers(
-            ids.values().stream().map(NationalIdNumber::value).collect(Collectors.toSet()))
-        .stream().collect(Collectors.toMap(Person::nationalIdNumber, Function.identity()));
-    Map<SourceKey, Long> known = new HashMap<>(records.findRecordIdsBySources(ids.keySet().stream()
-        .filter(r -> r.report().source() != null)
-        .map(r -> new SourceKey(r.report().source(), r.report().sourceReference())).collect(Collectors.toSet())));
-    for (DeathFeed.Row row : chunk) {
-      if (unreadable.containsKey(row.number())) {
-        results.add(new RowResult(row.number(), RegistrationOutcome.REJECTED, null, unreadable.get(row.number())));
-        continue;
-      }
-      NationalIdNumber id = ids.get(row);
-      SourceKey key = new SourceKey(row.report().source(), row.report().sourceReference());
-      try {
-        Registration registration = transaction.execute(status -> registry.register(row.report(), id,
-            Optional.ofNullable(indexed.get(id.value())), Optional.ofNullable(known.get(key))));
-        known.putIfAbsent(key, registration.deathRecordId());
-        results.add(new RowResult(row.number(), registration.outcome(), registration.deathRecordId(), null));
-      } catch (ProblemException e) {
-        results.add(new RowResult(row.number(), RegistrationOutcome.REJECTED, null, e.getMessage()));
-      }
+    List<RowOutcome> outcomes = registry.registerAll(reports);
+    for (int j = 0; j < outcomes.size(); j++) {
+      int i = positions.get(j);
+      RowOutcome outcome = outcomes.get(j);
+      results[i] = outcome.problem() != null
+          ? new RowResult(chunk.get(i).number(), RegistrationOutcome.REJECTED, null, outcome.problem().getMessage())
+          : new RowResult(chunk.get(i).number(), outcome.registration().outcome(), outcome.registration().deathRecordId(), null);
     }
-    return results;
+    return List.of(results);
   }
 }

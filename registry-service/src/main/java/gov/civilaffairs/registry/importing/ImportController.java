@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.registry.death.DeathSourcePolicy;
 import gov.civilaffairs.registry.death.RegistrationOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,8 +57,11 @@ class ImportController {
   private final DeathImportService service;
   private final ImportRepository imports;
   private final ImportProperties properties;
+  private final DeathSourcePolicy sources;
 
-  ImportController(DeathImportService service, ImportRepository imports, ImportProperties properties) {
+  ImportController(DeathImportService service, ImportRepository imports, ImportProperties properties,
+      DeathSourcePolicy sources) {
+    this.sources = sources;
     this.service = service;
     this.imports = imports;
     this.properties = properties;
@@ -66,10 +71,13 @@ class ImportController {
   @PreAuthorize("hasAuthority('SCOPE_deaths:write') or hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Import a death feed file (multipart, part 'file')",
       description = "201 with the import's summary; each row is ACCEPTED, DUPLICATE, HELD_FOR_REVIEW or REJECTED with "
-          + "the reason. 400 invalid-feed when the header lacks a column; 413 beyond the size or row limit.")
-  ResponseEntity<ImportReport> importFile(@RequestPart("file") MultipartFile file) throws IOException {
+          + "the reason; a row whose source the sender may not report (registry.death-sources: the police report "
+          + "HUKOU_CANCELLATION, hospitals MEDICAL_CERTIFICATE, funeral homes CREMATION, the data-sharing platform "
+          + "all; staff CASEWORKER and COURT_DECLARATION) is REJECTED with that reason. 400 invalid-feed when the "
+          + "header lacks a column; 413 beyond the size or row limit.")
+  ResponseEntity<ImportReport> importFile(@RequestPart("file") MultipartFile file, Caller caller) throws IOException {
     try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-      return created(service.importFeed(file.getOriginalFilename(), reader));
+      return created(service.importFeed(file.getOriginalFilename(), reader, source -> sources.allows(caller, source)));
     }
   }
 
@@ -78,12 +86,13 @@ class ImportController {
   @Operation(summary = "Import a death feed sent as the request body (text/csv)",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
           examples = @ExampleObject(value = EXAMPLE))))
-  ResponseEntity<ImportReport> importBody(@RequestBody byte[] csv) {
+  ResponseEntity<ImportReport> importBody(@RequestBody byte[] csv, Caller caller) {
     if (csv.length > properties.maxFileSize().toBytes()) {
       throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
           "The feed is larger than " + properties.maxFileSize() + ".");
     }
-    return created(service.importFeed(null, new StringReader(new String(csv, StandardCharsets.UTF_8))));
+    return created(service.importFeed(null, new StringReader(new String(csv, StandardCharsets.UTF_8)),
+        source -> sources.allows(caller, source)));
   }
 
   @GetMapping("/{id}")

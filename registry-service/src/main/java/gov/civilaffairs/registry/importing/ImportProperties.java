@@ -15,12 +15,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFileSize largest accepted file; default 10 MB (a day's feed of a city of a few million is
  *     well under 1 MB). Also the multipart limit.
  * @param maxRows most data rows in one file; default 20,000
- * @param chunkSize rows whose persons and earlier reports are looked up in one round trip; default 500
+ * @param chunkSize rows registered in one transaction, their persons and earlier reports looked up in one
+ *     round trip per kind, their records written in JDBC batches; default 500 (measured: bench/README.md)
+ * @param lockRetries how often a chunk that lost a lock conflict (deadlock, lock wait timeout) is run
+ *     again before the import fails; default 5
  */
 @Validated
 @ConfigurationProperties("registry.import")
 public record ImportProperties(
     @NotNull @DefaultValue("10MB") DataSize maxFileSize,
     @Min(1) @DefaultValue("20000") int maxRows,
-    @Min(1) @Max(5000) @DefaultValue("500") int chunkSize) {
+    @Min(1) @Max(5000) @DefaultValue("500") int chunkSize,
+    @Min(0) @Max(100) @DefaultValue("5") int lockRetries) {
 }

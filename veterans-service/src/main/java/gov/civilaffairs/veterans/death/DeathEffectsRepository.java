@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,9 @@ class DeathEffectsRepository {
       + "closed_at, outcome, survivor_person_id, note, closed_by";
   private static final String CHANGE_COLUMNS = "id, entitled_person_id, death_record_id, event_id, change_type, "
       + "subject, subject_id, amount, detail, changed_at";
+
+  private static final DateTimeFormatter UTC_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+      .withZone(ZoneOffset.UTC);
 
   private final JdbcClient jdbc;
 
@@ -193,8 +197,13 @@ class DeathEffectsRepository {
     return text.substring(0, end) + "…";
   }
 
-  private static LocalDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC).toLocalDateTime();
+  /**
+   * An instant as UTC text with microseconds: MySQL Connector/J takes MariaDB 10.x (handshake "5.5.5-10.x")
+   * for MySQL 5.5, which had no fractional seconds, and drops the fraction of a date-time parameter; text
+   * keeps it (the session time zone is UTC).
+   */
+  private static String utc(Instant instant) {
+    return UTC_MICROS.format(instant);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

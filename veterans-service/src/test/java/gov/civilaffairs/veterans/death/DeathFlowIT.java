@@ -91,7 +91,8 @@ class DeathFlowIT {
   static class FixedClock {
     @Bean
     Clock clock() {
-      return Clock.fixed(Instant.parse("2026-11-20T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+      // With microseconds: the benefit changes' times must keep them (the benchmark measures latency in ms).
+      return Clock.fixed(Instant.parse("2026-11-20T04:00:00.123456Z"), ZoneId.of("Asia/Shanghai"));
     }
   }
 
@@ -134,6 +135,7 @@ class DeathFlowIT {
     for (JsonNode change : changes) {
       assertThat(change.path("deathRecordId").asLong()).isEqualTo(deathRecordId);
       assertThat(change.path("eventId").asString()).isEqualTo(eventId.toString());
+      assertThat(Instant.parse(change.path("changedAt").asString())).isEqualTo(Instant.parse("2026-11-20T04:00:00.123456Z"));
     }
     assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(eventId.toString())
         .query(Integer.class).single()).isEqualTo(1);

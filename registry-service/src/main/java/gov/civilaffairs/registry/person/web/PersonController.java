@@ -1,6 +1,8 @@
 package gov.civilaffairs.registry.person.web;
 
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,10 +15,15 @@ import gov.civilaffairs.platform.masking.Masking;
 import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.registry.importing.ImportProperties;
+import gov.civilaffairs.registry.person.PersonImportService;
 import gov.civilaffairs.registry.person.PersonRepository;
 import gov.civilaffairs.registry.person.PersonService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -37,16 +44,57 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Person index", description = "人口索引: the people whose deaths the registry records")
 class PersonController {
 
+  private static final String FEED_EXAMPLE = """
+      national_id_number,name,sex,birth_date,region_code
+      330681195003150013,张三,MALE,1950-03-15,330681001001
+      330681195003150021,李四,,,330681101203
+      """;
+
   private final PersonService service;
+  private final PersonImportService importService;
   private final PersonRepository persons;
   private final RegionDirectory regions;
+  private final ImportProperties limits;
   private final Clock clock;
 
-  PersonController(PersonService service, PersonRepository persons, RegionDirectory regions, Clock clock) {
+  PersonController(PersonService service, PersonImportService importService, PersonRepository persons,
+      RegionDirectory regions, ImportProperties limits, Clock clock) {
     this.service = service;
+    this.importService = importService;
     this.persons = persons;
     this.regions = regions;
+    this.limits = limits;
     this.clock = clock;
+  }
+
+  @PostMapping(path = "/imports", consumes = "text/csv")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER')")
+  @Operation(summary = "Add persons in bulk from the household-registration feed (text/csv)",
+      description = "The person index is fed in bulk from the hukou (户籍) system. Columns national_id_number, name, "
+          + "sex, birth_date, region_code (sex and birth_date may be empty; when given they must agree with the ID "
+          + "number). 200 with a result per row: CREATED, ALREADY_INDEXED (nothing changes) or REJECTED with the "
+          + "reason (invalid ID number, unknown region, mismatch, region outside the caller's area); a bad row "
+          + "never stops the good ones. 400 invalid-feed when the header lacks a column; 413 beyond "
+          + "registry.import.max-rows (20,000) rows or max-file-size (10 MB); nothing is imported then.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
+          examples = @ExampleObject(value = FEED_EXAMPLE))),
+      responses = {
+          @ApiResponse(responseCode = "200", description = "Every row's result",
+              content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                  {"rowCount":2,"counts":{"CREATED":1,"ALREADY_INDEXED":1,"REJECTED":0},
+                   "rows":[{"rowNo":1,"outcome":"CREATED","personId":101,"reason":null},
+                           {"rowNo":2,"outcome":"ALREADY_INDEXED","personId":57,"reason":null}]}"""))),
+          @ApiResponse(responseCode = "400", description = "invalid-feed", content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "413", description = "too-many-rows or payload-too-large",
+              content = @Content(mediaType = "application/problem+json"))})
+  @Audited(action = AuditAction.CREATE, objectType = "person-import")
+  PersonImportService.ImportResult importFeed(@RequestBody byte[] csv, Caller caller) {
+    if (csv.length > limits.maxFileSize().toBytes()) {
+      throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+          "The feed is larger than " + limits.maxFileSize() + ".");
+    }
+    return importService.importFeed(new StringReader(new String(csv, StandardCharsets.UTF_8)), limits.maxRows(),
+        caller.regionScope());
   }
 
   @PostMapping

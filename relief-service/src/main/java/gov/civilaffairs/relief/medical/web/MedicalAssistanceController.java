@@ -14,7 +14,9 @@ import gov.civilaffairs.platform.masking.Masked;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.relief.medical.MedicalAssistanceService;
 import gov.civilaffairs.relief.medical.MedicalSettlement;
+import gov.civilaffairs.relief.medical.PreTreatmentAdvance;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -65,13 +67,68 @@ class MedicalAssistanceController {
   record SettlementView(long id, String regionCode, @Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber,
       String name, String category, String kind, String hospital, String settlementReference, LocalDate settledOn,
       BigDecimal totalCost, BigDecimal insurancePaid, BigDecimal eligibleOutOfPocket, BigDecimal deductibleApplied,
-      BigDecimal assistancePaid) {
+      BigDecimal assistancePaid, Long advanceId, BigDecimal advanceOffset, BigDecimal advanceToRecover,
+      BigDecimal payableAtSettlement, Long approvalBatchId) {
 
     static SettlementView of(MedicalSettlement s) {
       return new SettlementView(s.id(), s.regionCode(), s.nationalIdNumber(), s.name(), s.category(), s.kind(),
           s.hospital(), s.settlementReference(), s.settledOn(), s.totalCost(), s.insurancePaid(),
-          s.eligibleOutOfPocket(), s.deductibleApplied(), s.assistancePaid());
+          s.eligibleOutOfPocket(), s.deductibleApplied(), s.assistancePaid(), s.advanceId(), s.advanceOffset(),
+          s.advanceToRecover(), s.payableAtSettlement(), s.approvalBatchId());
     }
+  }
+
+  /** A pre-treatment advance: what the caseworker may set. */
+  record AdvanceRequest(
+      @Schema(example = "33068119500101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
+      @Schema(example = "ALLOWANCE") @NotNull @Pattern(regexp = "ALLOWANCE|NEAR_POVERTY") String category,
+      @Schema(example = "诸暨市人民医院") @NotBlank @Size(max = 200) String hospital,
+      @Schema(example = "住院手术前需预交押金，家庭无力支付。") @NotBlank @Size(max = 500) String reason,
+      @Schema(description = "yuan", example = "5000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
+      BigDecimal amount,
+      @Schema(example = "2026-09-01") @NotNull LocalDate grantedOn) {
+  }
+
+  /** An advance with the ID number masked per role. */
+  record AdvanceView(long id, String regionCode, @Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber,
+      String name, String category, String hospital, String reason, BigDecimal amount, LocalDate grantedOn,
+      String status, Long settlementId) {
+
+    static AdvanceView of(PreTreatmentAdvance a) {
+      return new AdvanceView(a.id(), a.regionCode(), a.nationalIdNumber(), a.name(), a.category(), a.hospital(),
+          a.reason(), a.amount(), a.grantedOn(), a.status(), a.settlementId());
+    }
+  }
+
+  @PostMapping("/pre-treatment-advances")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
+  @Operation(summary = "Grant pre-treatment assistance (医前救助), settled against the person's next settlement",
+      description = "Example body: {\"nationalIdNumber\":\"33068119500101003X\",\"name\":\"陈建国\",\"category\":"
+          + "\"ALLOWANCE\",\"hospital\":\"诸暨市人民医院\",\"reason\":\"住院押金\",\"amount\":\"5000.00\","
+          + "\"grantedOn\":\"2026-09-01\"}. The advance counts against the category's yearly cap while OPEN; the next "
+          + "settlement of the category settles it (advanceOffset, payableAtSettlement, advanceToRecover). 201. 400 "
+          + "validation; 409 advance-open (advanceId); 422 unknown-category, not-a-beneficiary, date-in-future, "
+          + "over-annual-cap (capLeft).")
+  @Audited(action = AuditAction.CREATE, objectType = "medical-pre-treatment-advance", objectId = "#result?.body?.id",
+      person = "#request.nationalIdNumber")
+  ResponseEntity<AdvanceView> grantAdvance(@Valid @RequestBody AdvanceRequest request, Caller caller) {
+    PreTreatmentAdvance advance = service.grantAdvance(new MedicalAssistanceService.NewAdvance(
+        NationalIdNumber.parse(request.nationalIdNumber()).value(), request.name().strip(), request.category(),
+        request.hospital().strip(), request.reason().strip(), request.amount().setScale(2), request.grantedOn()),
+        caller.regionScope(), caller.id());
+    return ResponseEntity.created(URI.create("/medical-assistance/pre-treatment-advances/" + advance.id()))
+        .body(AdvanceView.of(advance));
+  }
+
+  @GetMapping("/persons/{nationalIdNumber}/pre-treatment-advances")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
+  @Operation(summary = "A person's pre-treatment advances within the caller's area, oldest first",
+      description = "Example: GET /medical-assistance/persons/33068119500101003X/pre-treatment-advances.")
+  @Audited(action = AuditAction.READ, objectType = "medical-pre-treatment-advance", person = "#nationalIdNumber")
+  List<AdvanceView> advancesOf(@Parameter(example = "33068119500101003X") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
+    return service.advancesOf(NationalIdNumber.parse(nationalIdNumber).value(), caller.regionScope()).stream()
+        .map(AdvanceView::of).toList();
   }
 
   @PostMapping("/settlements")
@@ -81,7 +138,7 @@ class MedicalAssistanceController {
           + "\"ALLOWANCE\",\"kind\":\"INPATIENT\",\"hospital\":\"诸暨市人民医院\",\"settlementReference\":"
           + "\"ZJRMYY-2026-0915-0001\",\"settledOn\":\"2026-09-15\",\"totalCost\":\"20000.00\",\"insurancePaid\":"
           + "\"14000.00\",\"eligibleOutOfPocket\":\"5000.00\"}. Deductible, ratio and yearly cap per category "
-          + "(relief.medical.categories). 201; the same settlementReference again: 200 with the record made. "
+          + "(relief.medical.categories); the person's open pre-treatment advance of the category is settled here. 201; the same settlementReference again: 200 with the record made. "
           + "400 validation; 422 unknown-category, not-a-beneficiary, date-in-future, costs-inconsistent.")
   @Audited(action = AuditAction.CREATE, objectType = "medical-settlement", objectId = "#result?.body?.id",
       person = "#request.nationalIdNumber")
@@ -101,7 +158,7 @@ class MedicalAssistanceController {
   @Operation(summary = "A person's settlements within the caller's area, oldest first",
       description = "Example: GET /medical-assistance/persons/33068119500101003X/settlements.")
   @Audited(action = AuditAction.READ, objectType = "medical-settlement", person = "#nationalIdNumber")
-  List<SettlementView> ofPerson(@PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
+  List<SettlementView> ofPerson(@Parameter(example = "33068119500101003X") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
     return service.ofPerson(NationalIdNumber.parse(nationalIdNumber).value(), caller.regionScope()).stream()
         .map(SettlementView::of).toList();
   }
