@@ -19,6 +19,7 @@ import gov.civilaffairs.relief.extremepoverty.ExtremePovertyCase;
 import gov.civilaffairs.relief.extremepoverty.ExtremePovertyService;
 import gov.civilaffairs.relief.extremepoverty.SupportAmount;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -140,7 +141,7 @@ class ExtremePovertyController {
           + "standard x relief.extreme-poverty.basic-living-multiple) + care allowance of the care level, for the "
           + "start month. 404 (problem+json) outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "extreme-poverty-case", objectId = "#id")
-  CaseView find(@PathVariable long id, Caller caller) {
+  CaseView find(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     return view(service.find(id, caller.regionScope()));
   }
 
@@ -167,7 +168,7 @@ class ExtremePovertyController {
           + "9101,\"detail\":\"died on 2026-10-03; support ended, last month paid 2026-10\"},{\"type\":"
           + "\"RESIDENCE_ENDED\"},{\"type\":\"FUNERAL_ARRANGEMENT\"}]. 404 (problem+json) outside the area.")
   @Audited(action = AuditAction.READ, objectType = "extreme-poverty-case", objectId = "#id")
-  List<ChangeView> changes(@PathVariable long id, Caller caller) {
+  List<ChangeView> changes(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     return service.changes(id, caller.regionScope()).stream().map(c -> new ChangeView(c.id(), c.caseId(),
         c.nationalIdNumber(), c.deathRecordId(), c.eventId(), c.type(), c.detail(), c.recordedAt())).toList();
   }
@@ -179,7 +180,7 @@ class ExtremePovertyController {
           + "\"findings\":\"入户调查属实\"}. Errors (problem+json): 400 validation; 404 outside the area; 409 "
           + "wrong-status.")
   @Audited(action = AuditAction.UPDATE, objectType = "extreme-poverty-case", objectId = "#id")
-  CaseView townshipReview(@PathVariable long id, Caller caller, @Valid @RequestBody TownshipReviewRequest request) {
+  CaseView townshipReview(@Parameter(example = "7") @PathVariable long id, Caller caller, @Valid @RequestBody TownshipReviewRequest request) {
     return view(service.townshipReview(id, new ExtremePovertyService.Conditions(request.noWorkAbility(),
         request.noIncomeSource(), request.noAbleSupporter(), request.findings().strip()), caller));
   }
@@ -191,7 +192,7 @@ class ExtremePovertyController {
           + "conditions must have been verified by the township. Errors (problem+json): 400 validation; 404 "
           + "outside the area; 409 wrong-status, already-covered; 422 conditions-not-met (member unmet).")
   @Audited(action = AuditAction.UPDATE, objectType = "extreme-poverty-case", objectId = "#id")
-  CaseView determine(@PathVariable long id, Caller caller, @Valid @RequestBody DeterminationRequest request) {
+  CaseView determine(@Parameter(example = "7") @PathVariable long id, Caller caller, @Valid @RequestBody DeterminationRequest request) {
     return view(service.determine(id, request.supportMode(), request.careLevel(), caller));
   }
 
@@ -201,7 +202,7 @@ class ExtremePovertyController {
       description = "Example body: {\"reason\":\"其子具备赡养能力。\"}. Errors (problem+json): 400 reason missing; 404 "
           + "outside the area; 409 wrong-status (already decided).")
   @Audited(action = AuditAction.UPDATE, objectType = "extreme-poverty-case", objectId = "#id")
-  CaseView refuse(@PathVariable long id, Caller caller, @Valid @RequestBody RefusalRequest request) {
+  CaseView refuse(@Parameter(example = "7") @PathVariable long id, Caller caller, @Valid @RequestBody RefusalRequest request) {
     return view(service.refuse(id, request.reason().strip(), caller));
   }
 }

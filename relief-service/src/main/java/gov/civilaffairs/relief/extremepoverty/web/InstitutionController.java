@@ -117,7 +117,7 @@ class InstitutionController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read an institution with its beds and occupied beds",
       description = "Example: GET /support-institutions/3. 404 (problem+json) outside the caller's area.")
-  SupportInstitution institution(@PathVariable long id, Caller caller) {
+  SupportInstitution institution(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     return service.institution(id, caller.regionScope());
   }
 
@@ -135,7 +135,7 @@ class InstitutionController {
   @Operation(summary = "Change the number of beds",
       description = "Example body: {\"beds\":80}. Errors (problem+json): 400 validation; 404 outside the area; 409 "
           + "beds-below-occupancy.")
-  SupportInstitution beds(@PathVariable long id, @Valid @RequestBody BedsRequest request, Caller caller) {
+  SupportInstitution beds(@Parameter(example = "7") @PathVariable long id, @Valid @RequestBody BedsRequest request, Caller caller) {
     return service.beds(id, request.beds(), caller);
   }
 
@@ -147,7 +147,7 @@ class InstitutionController {
           + "or case outside the area; 409 not-supported, already-resident, no-free-bed; 422 date-in-future, "
           + "admission-before-determination.")
   @Audited(action = AuditAction.CREATE, objectType = "institution-residence", objectId = "#result?.body?.id")
-  ResponseEntity<ResidenceView> admit(@PathVariable long id, @Valid @RequestBody AdmissionRequest request,
+  ResponseEntity<ResidenceView> admit(@Parameter(example = "7") @PathVariable long id, @Valid @RequestBody AdmissionRequest request,
       Caller caller) {
     Residence r = service.admit(id, request.caseId(), request.admittedOn(), caller);
     return ResponseEntity.created(URI.create("/support-institutions/" + id + "/residents/" + r.id()))
@@ -159,7 +159,7 @@ class InstitutionController {
   @Operation(summary = "List the residents of an institution (current by default), ordered by residence id",
       description = "Example: GET /support-institutions/3/residents?current=true&page=0&size=50. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "institution-residence", objectId = "#id")
-  List<ResidenceView> residents(@PathVariable long id, Caller caller,
+  List<ResidenceView> residents(@Parameter(example = "7") @PathVariable long id, Caller caller,
       @RequestParam(defaultValue = "true") boolean current, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     return service.residents(id, current, page, size, caller.regionScope()).stream().map(ResidenceView::of).toList();
@@ -173,7 +173,7 @@ class InstitutionController {
           + "400 validation; 404 outside the area; 409 already-discharged, no-free-bed (transfer); 422 date-in-future, "
           + "discharge-before-admission, death-through-registry, transfer-target-required.")
   @Audited(action = AuditAction.UPDATE, objectType = "institution-residence", objectId = "#residenceId")
-  ResidenceView discharge(@PathVariable long id, @PathVariable long residenceId,
+  ResidenceView discharge(@Parameter(example = "7") @PathVariable long id, @Parameter(example = "12") @PathVariable long residenceId,
       @Valid @RequestBody DischargeRequest request, Caller caller) {
     return ResidenceView.of(service.discharge(id, residenceId, request.dischargedOn(), request.reason(),
         request.toInstitutionId(), request.note() == null ? null : request.note().strip(), caller));
@@ -186,7 +186,7 @@ class InstitutionController {
           + "Errors (problem+json): 400 validation; 404 case or institution outside the area; 409 not-supported, "
           + "resident, already-linked; 422 date-in-future.")
   @Audited(action = AuditAction.UPDATE, objectType = "extreme-poverty-case", objectId = "#id")
-  ResponseEntity<InstitutionLink> link(@PathVariable long id, @Valid @RequestBody LinkRequest request, Caller caller) {
+  ResponseEntity<InstitutionLink> link(@Parameter(example = "7") @PathVariable long id, @Valid @RequestBody LinkRequest request, Caller caller) {
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(service.link(id, request.institutionId(), request.reason(), request.linkedOn(), caller));
   }
@@ -197,7 +197,7 @@ class InstitutionController {
       description = "Example body: {\"endedOn\":\"2027-01-05\"}. Errors (problem+json): 400 validation; 404 outside "
           + "the area or no current link; 422 date-in-future, end-before-link.")
   @Audited(action = AuditAction.UPDATE, objectType = "extreme-poverty-case", objectId = "#id")
-  InstitutionLink endLink(@PathVariable long id, @Valid @RequestBody EndLinkRequest request, Caller caller) {
+  InstitutionLink endLink(@Parameter(example = "7") @PathVariable long id, @Valid @RequestBody EndLinkRequest request, Caller caller) {
     return service.endLink(id, request.endedOn(), caller);
   }
 
@@ -206,7 +206,7 @@ class InstitutionController {
   @Operation(summary = "A person's institution stays and links",
       description = "Example: GET /extreme-poverty-cases/7/support-history. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "extreme-poverty-case", objectId = "#id")
-  HistoryView history(@PathVariable long id, Caller caller) {
+  HistoryView history(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     InstitutionService.SupportHistory h = service.history(id, caller.regionScope());
     return new HistoryView(h.residences().stream().map(ResidenceView::of).toList(), h.links());
   }

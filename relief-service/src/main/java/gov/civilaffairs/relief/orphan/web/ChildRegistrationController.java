@@ -17,6 +17,7 @@ import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.relief.orphan.ChildAllowanceService;
 import gov.civilaffairs.relief.orphan.ChildRegistration;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -117,7 +118,7 @@ class ChildRegistrationController {
   @Operation(summary = "Read a child registration",
       description = "Example: GET /child-registrations/5. 404 (problem+json) outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "child-registration", objectId = "#id")
-  RegistrationView find(@PathVariable long id, Caller caller) {
+  RegistrationView find(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     return view(service.find(id, caller.regionScope()));
   }
 
@@ -143,7 +144,7 @@ class ChildRegistrationController {
       description = "Example: GET /child-registrations/5/changes -> [{\"type\":\"ALLOWANCE_TERMINATED\",\"deathRecordId\":"
           + "9101,\"detail\":\"died on 2026-10-03; allowance ended, last month paid 2026-10\"}]. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "child-registration", objectId = "#id")
-  List<ChangeView> changes(@PathVariable long id, Caller caller) {
+  List<ChangeView> changes(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     return service.changes(id, caller.regionScope()).stream().map(c -> new ChangeView(c.id(), c.registrationId(),
         c.nationalIdNumber(), c.deathRecordId(), c.eventId(), c.type(), c.detail(), c.recordedAt())).toList();
   }
@@ -155,7 +156,7 @@ class ChildRegistrationController {
           + "(problem+json): 400 validation; 404 outside the area; 409 already-ended; 422 date-in-future, "
           + "adoption-before-registration.")
   @Audited(action = AuditAction.UPDATE, objectType = "child-registration", objectId = "#id")
-  RegistrationView adopted(@PathVariable long id, @Valid @RequestBody AdoptionRequest request, Caller caller) {
+  RegistrationView adopted(@Parameter(example = "7") @PathVariable long id, @Valid @RequestBody AdoptionRequest request, Caller caller) {
     return view(service.adopted(id, request.adoptedOn(), request.reference().strip(), caller));
   }
 }
