@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 class OpenApiDocumentIT extends ReliefTestSupport {
 
   static final List<String> FULLY_CHECKED = List.of("/disaster-", "/shelters", "/medical-assistance",
-      "/statistics/disaster-relief");
+      "/statistics/disaster-relief", "/extreme-poverty-", "/support-institutions", "/child-registrations",
+      "/statistics/extreme-poverty", "/statistics/orphans");
 
   @Test
   void operationsHaveSummariesDescriptionsExamplesAndProblemJsonErrors() throws Exception {

@@ -207,6 +207,16 @@ public class HouseholdRepository {
   }
 
   /** The national ID numbers among the given ones that already belong to a household member. */
+  /**
+   * The numbers among the given ones with an open or supported extreme-poverty case (table of the extremepoverty
+   * package, V40): a person is not both in an allowance household and an extreme-poverty person.
+   */
+  List<String> extremePovertyIdNumbers(List<String> nationalIdNumbers) {
+    return jdbc.sql("SELECT DISTINCT national_id_number FROM extreme_poverty_case WHERE national_id_number IN (:numbers) "
+            + "AND status IN ('TOWNSHIP_REVIEW', 'COUNTY_DETERMINATION', 'SUPPORTED')")
+        .param("numbers", nationalIdNumbers).query(String.class).list();
+  }
+
   List<String> registeredIdNumbers(List<String> nationalIdNumbers) {
     return jdbc.sql("SELECT national_id_number FROM household_member WHERE national_id_number IN (:numbers)")
         .param("numbers", nationalIdNumbers).query(String.class).list();

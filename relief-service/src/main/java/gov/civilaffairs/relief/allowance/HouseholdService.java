@@ -77,6 +77,23 @@ public class HouseholdService {
     }
   }
 
+  /**
+   * A person is not both in an allowance household and an extreme-poverty person (国发〔2016〕14号: 特困人员 are
+   * supported instead of the allowance).
+   *
+   * @throws ProblemException 409 {@code already-covered} naming (masked) the members with an open or supported
+   *     extreme-poverty case
+   */
+  public void refuseExtremePoverty(List<String> nationalIdNumbers) {
+    List<String> supported = households.extremePovertyIdNumbers(nationalIdNumbers);
+    if (!supported.isEmpty()) {
+      throw new ProblemException(HttpStatus.CONFLICT, "already-covered", supported.size() + " member(s) have an open "
+          + "or supported extreme-poverty case (特困); a person is not both in an allowance household and an "
+          + "extreme-poverty person.",
+          Map.of("members", supported.stream().map(NationalIdNumber::parse).map(Object::toString).toList()));
+    }
+  }
+
   /** A member as registered. */
   public record NewMember(NationalIdNumber nationalIdNumber, String name, Relation relation) {
   }
@@ -92,7 +109,8 @@ public class HouseholdService {
    *     community, 422 {@code head-required} unless exactly one member is the head,
    *     422 {@code duplicate-member} if a number appears twice, 422 {@code not-eligible} if the
    *     household's income is not under the standard, 409 {@code already-in-household} if a member
-   *     already belongs to a household (a person is in at most one allowance household)
+   *     already belongs to a household (a person is in at most one allowance household), 409
+   *     {@code already-covered} if a member has an open or supported extreme-poverty case
    */
   @Transactional
   public long register(String regionCode, Area area, BigDecimal monthlyIncome, YearMonth startMonth,
@@ -124,6 +142,7 @@ public class HouseholdService {
       throw ProblemException.unprocessable("not-eligible",
           "The household's per-capita monthly income is not under the " + area + " allowance standard.");
     }
+    refuseExtremePoverty(numbers);
     List<String> registered = households.registeredIdNumbers(numbers);
     if (!registered.isEmpty()) {
       throw new ProblemException(HttpStatus.CONFLICT, "already-in-household",

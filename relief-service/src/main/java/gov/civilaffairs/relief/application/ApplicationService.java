@@ -27,6 +27,7 @@ import gov.civilaffairs.relief.allowance.HouseholdService;
 import gov.civilaffairs.relief.allowance.HouseholdService.NewMember;
 import gov.civilaffairs.relief.allowance.Relation;
 import gov.civilaffairs.relief.nearpoverty.NearPovertyHousehold;
+import gov.civilaffairs.relief.extremepoverty.ExtremePovertyService;
 import gov.civilaffairs.relief.nearpoverty.NearPovertyRegister;
 import gov.civilaffairs.relief.person.PersonIndex;
 import gov.civilaffairs.relief.person.PersonStatus;
@@ -67,11 +68,12 @@ public class ApplicationService {
   private final ApplicationProperties properties;
   private final TransactionTemplate transactions;
   private final NearPovertyRegister nearPoverty;
+  private final ExtremePovertyService extremePoverty;
 
   ApplicationService(ApplicationRepository applications, HouseholdService households, AllowanceCalculator calculator,
       PersonIndex persons, IncomeVerification incomeVerification, RegionDirectory regions, BureauClock clock,
       WorkingDayCalendar calendar, ApplicationProperties properties, TransactionTemplate transactions,
-      NearPovertyRegister nearPoverty) {
+      NearPovertyRegister nearPoverty, ExtremePovertyService extremePoverty) {
     this.applications = applications;
     this.households = households;
     this.calculator = calculator;
@@ -83,6 +85,7 @@ public class ApplicationService {
     this.properties = properties;
     this.transactions = transactions;
     this.nearPoverty = nearPoverty;
+    this.extremePoverty = extremePoverty;
   }
 
   /**
@@ -524,6 +527,14 @@ public class ApplicationService {
           + "to a household receiving the allowance or to another open application (a person may be in one "
           + "allowance household only).",
           Map.of("members", covered.stream().map(NationalIdNumber::parse).map(Object::toString).toList()));
+    }
+    // a person is not both in an allowance household and an extreme-poverty person (国发〔2016〕14号)
+    List<String> extremePoor = extremePoverty.coveredIdNumbers(numbers);
+    if (!extremePoor.isEmpty()) {
+      throw new ProblemException(HttpStatus.CONFLICT, "already-covered", extremePoor.size() + " member(s) have an "
+          + "open or supported extreme-poverty case (特困); a person is not both in an allowance household and an "
+          + "extreme-poverty person.",
+          Map.of("members", extremePoor.stream().map(NationalIdNumber::parse).map(Object::toString).toList()));
     }
   }
 

@@ -22,6 +22,7 @@ import gov.civilaffairs.relief.payment.PaymentRollService.RollCorrection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Each event is applied at most once: its id is recorded in {@code processed_event} in the same
  * transaction as its effect, and a death record once revoked is never applied again, whatever order
  * its events arrive in. Every change is recorded with the death record and the event that caused it.
+ * Schemes paid to a person (特困 support, child allowances) take part as {@link DeathRuleParticipant}s.
  */
 @Service
 public class DeathRule {
@@ -48,15 +50,18 @@ public class DeathRule {
   private final PaymentRollService rolls;
   private final ApplicationEventPublisher publisher;
   private final BureauClock clock;
+  private final ObjectProvider<DeathRuleParticipant> participants;
 
   DeathRule(DeathEventRepository events, HouseholdRepository households, AllowanceCalculator calculator,
-      PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock) {
+      PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock,
+      ObjectProvider<DeathRuleParticipant> participants) {
     this.events = events;
     this.households = households;
     this.calculator = calculator;
     this.rolls = rolls;
     this.publisher = publisher;
     this.clock = clock;
+    this.participants = participants;
   }
 
   /**
@@ -78,6 +83,9 @@ public class DeathRule {
     }
     YearMonth lastPaid = calculator.lastPaidMonth(death.dateOfDeath());
     events.insertApplied(death.deathRecordId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
+    DeathRuleParticipant.DeathFacts facts = new DeathRuleParticipant.DeathFacts(death.deathRecordId(),
+        death.eventId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
+    participants.orderedStream().forEach(p -> p.personDeceased(facts)); // 特困 support, child allowances
     Optional<Household> found = households.findHouseholdOfMember(death.nationalIdNumber());
     Optional<Member> member = found.flatMap(h -> h.member(death.nationalIdNumber())).filter(Member::living);
     if (member.isEmpty()) {
@@ -144,6 +152,9 @@ public class DeathRule {
     }
     events.markRevoked(deathRecordId);
     String number = state.get().nationalIdNumber();
+    DeathRuleParticipant.DeathFacts facts = new DeathRuleParticipant.DeathFacts(deathRecordId, revocation.eventId(),
+        number, null, state.get().lastPaidMonth());
+    participants.orderedStream().forEach(p -> p.deathRecordRevoked(facts)); // 特困 support, child allowances
     Optional<Household> found = households.findHouseholdOfMember(number);
     if (found.flatMap(h -> h.member(number)).map(Member::deceasedDeathRecordId)
         .filter(id -> id == deathRecordId).isEmpty()) {

@@ -141,7 +141,7 @@ public class ReviewService {
    * Records a member change: a birth or a marriage adds a member, a move (or marriage out) removes one.
    *
    * @param monthlyIncome the household's monthly income after the change, yuan; null keeps the current one
-   * @throws ProblemException 404 outside the area; 409 {@code allowance-not-active}, {@code already-in-household};
+   * @throws ProblemException 404 outside the area; 409 {@code allowance-not-active}, {@code already-in-household}, {@code already-covered} (特困);
    *     422 {@code date-in-future}, {@code birth-date-mismatch} (a birth on another day than the ID number's),
    *     {@code not-a-living-member}, {@code head-cannot-leave} (name a new head first), {@code name-required},
    *     {@code person-not-enrollable}; 503 {@code registry-unavailable}
@@ -174,6 +174,7 @@ public class ReviewService {
       throw new ProblemException(HttpStatus.CONFLICT, "already-in-household",
           "The person already belongs to an allowance household; they leave it first (MOVED_OUT).");
     }
+    householdService.refuseExtremePoverty(List.of(number.value()));
     householdService.checkEnrollable(List.of(number.value()));
     Relation joining = relation != null ? relation
         : kind == HouseholdChange.Kind.BIRTH ? Relation.CHILD : Relation.SPOUSE;

@@ -1,0 +1,60 @@
+package gov.civilaffairs.relief.extremepoverty.web;
+
+import java.time.YearMonth;
+
+import gov.civilaffairs.platform.security.Caller;
+import gov.civilaffairs.platform.security.RegionScope;
+import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.relief.extremepoverty.ExtremePovertyStatistics;
+import gov.civilaffairs.relief.extremepoverty.ExtremePovertyStatisticsService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 特困人员统计 for a period and region (aggregates only, no personal data). */
+@RestController
+@Tag(name = "Statistics", description = "社会救助统计")
+class ExtremePovertyStatisticsController {
+
+  private final ExtremePovertyStatisticsService service;
+
+  ExtremePovertyStatisticsController(ExtremePovertyStatisticsService service) {
+    this.service = service;
+  }
+
+  @GetMapping("/statistics/extreme-poverty")
+  @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
+  @Operation(summary = "特困人员统计 for a period and region",
+      description = "Example: GET /statistics/extreme-poverty?from=2026-01&to=2026-06&region=330681001 -> supported (paid for the last month), institutional, home, institution-linked, 集中供养率, beds, occupied beds, 入住率, determinations, refusals, ends, admissions, discharges, monthly amount. "
+          + "region is a GB/T 2260 code prefix (6, 9 or 12 digits) within the caller's area (else 403 "
+          + "region-outside-area); omitted: the caller's area. 400 (problem+json) invalid-period when from is after to "
+          + "or the period is longer than 10 years; 400 invalid-region.")
+  ExtremePovertyStatistics statistics(Caller caller,
+      @Parameter(example = "2026-01") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+      @Parameter(example = "2026-06") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+      @Parameter(example = "330681001") @RequestParam(required = false) String region) {
+    if (from.isAfter(to) || from.plusYears(10).isBefore(to)) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-period",
+          "from must not be after to, and the period at most 10 years.");
+    }
+    RegionScope scope = caller.regionScope();
+    if (region != null) {
+      if (!region.matches("\\d{6}|\\d{9}|\\d{12}")) {
+        throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-region", "region must be 6, 9 or 12 digits.");
+      }
+      if (!scope.covers(region)) {
+        throw new ProblemException(HttpStatus.FORBIDDEN, "region-outside-area", "Region " + region
+            + " is outside your area.");
+      }
+      scope = RegionScope.within(region);
+    }
+    return service.figures(scope, region, from, to);
+  }
+}
