@@ -240,6 +240,26 @@ class ExtremePovertyIT extends ReliefTestSupport {
         .isEqualTo("1812.00"); // rural standard unchanged: 1612.00 + 200.00
   }
 
+  @Test
+  void supportIsPaidInARollOfItsOwnSchemePerTownshipWithTheDeterminationAsDecision() throws Exception {
+    long supported = determined(idNumber("33068119450101509"), "URBAN", "NO_SELF_CARE");
+
+    JsonNode october = call(CASEWORKER, "POST", "/payment-rolls",
+        "{\"month\":\"2026-10\",\"scheme\":\"EXTREME_POVERTY_SUPPORT\"}", 201);
+
+    java.util.List<JsonNode> rolls = list(october.path("rolls"));
+    assertThat(rolls).extracting(r -> r.path("scheme").asString() + " " + r.path("townshipCode").asString())
+        .containsExactly("EXTREME_POVERTY_SUPPORT 330681001");
+    java.util.List<JsonNode> lines = list(call(CASEWORKER, "GET",
+        "/payment-rolls/" + rolls.get(0).path("id").longValue() + "/lines", null, 200));
+    assertThat(lines).extracting(l -> l.path("beneficiaryId").longValue() + " " + l.path("kind").asString() + " "
+            + l.path("amount").decimalValue().setScale(2) + " " + l.path("decision").path("kind").asString() + " "
+            + l.path("decision").path("id").longValue())
+        .contains(supported + " MONTHLY 2812.00 EXTREME_POVERTY_CASE " + supported);
+    assertThat(call(DIANKOU, "GET", "/payment-rolls/" + rolls.get(0).path("id").longValue(), null, 404)
+        .path("status").intValue()).isEqualTo(404);
+  }
+
   private long determined(String number, String area, String careLevel) throws Exception {
     long id = call(CASEWORKER, "POST", "/extreme-poverty-cases", application(number, area), 201).path("id").longValue();
     call(CASEWORKER, "POST", "/extreme-poverty-cases/" + id + "/township-review", review(true, true, true), 200);

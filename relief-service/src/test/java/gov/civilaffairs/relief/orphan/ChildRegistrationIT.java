@@ -175,6 +175,25 @@ class ChildRegistrationIT extends ReliefTestSupport {
     assertThat(line.kind()).isEqualTo(ChildRegistration.Kind.SCATTERED_ORPHAN);
   }
 
+  @Test
+  void theChildAllowanceIsPaidInARollOfItsOwnSchemeWithTheRegistrationAsDecision() throws Exception {
+    long orphan = call(CASEWORKER, "POST", "/child-registrations",
+        registration(idNumber("33068120130303002"), "SCATTERED_ORPHAN", "BOTH_PARENTS_DECEASED"), 201).path("id").longValue();
+
+    JsonNode october = call(CASEWORKER, "POST", "/payment-rolls", "{\"month\":\"2026-10\",\"scheme\":\"ORPHAN_ALLOWANCE\"}", 201);
+
+    java.util.List<JsonNode> rolls = list(october.path("rolls"));
+    assertThat(rolls).extracting(r -> r.path("scheme").asString() + " " + r.path("townshipCode").asString())
+        .containsExactly("ORPHAN_ALLOWANCE 330681001");
+    java.util.List<JsonNode> lines = list(call(CASEWORKER, "GET",
+        "/payment-rolls/" + rolls.get(0).path("id").longValue() + "/lines", null, 200));
+    assertThat(lines).extracting(l -> l.path("beneficiaryId").longValue() + " " + l.path("amount").decimalValue().setScale(2)
+            + " " + l.path("decision").path("kind").asString() + " " + l.path("decision").path("id").longValue())
+        .contains(orphan + " 2000.00 CHILD_REGISTRATION " + orphan);
+    assertThat(call(CASEWORKER, "POST", "/payment-rolls", "{\"month\":\"2026-10\",\"scheme\":\"NO_SUCH_SCHEME\"}", 422)
+        .path("code").asString()).isEqualTo("unknown-scheme");
+  }
+
   private JsonNode call(String token, String method, String path, String json, int status) throws Exception {
     HttpResponse<String> response = send(token, method, path, json);
     assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
