@@ -103,13 +103,33 @@ class DeathRecordAreaIT extends RegistryIntegrationTest {
     assertThat(post(DIANKOU_CASEWORKER, "/persons", diankouPerson).statusCode()).isEqualTo(201);
   }
 
-  /** A new person of the village, with a death reported by a caseworker only (held for review). */
+  @Test
+  void aCaseworkerReportsDeathsOnlyOfPersonsRegisteredInTheirArea() throws Exception {
+    String idNumber = newIdNumber();
+    assertThat(post(SUPERVISOR, "/persons", Map.of("nationalIdNumber", idNumber, "name", "冯八",
+        "regionCode", "330681104003")).statusCode()).isEqualTo(201);
+    Map<String, Object> report = Map.of("nationalIdNumber", idNumber.toLowerCase(), "name", "冯八",
+        "dateOfDeath", "2025-06-01", "source", "CASEWORKER", "sourceReference", "CW-" + idNumber);
+
+    HttpResponse<String> refused = post(CASEWORKER, "/deaths", report);
+
+    assertProblem(refused, 403, "region-outside-area");
+    assertThat(json(refused).at("/errors/0/field").asString()).isEqualTo("nationalIdNumber");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_record WHERE national_id_number = ?", Long.class,
+        idNumber)).isZero();
+    assertThat(post(DIANKOU_CASEWORKER, "/deaths", report).statusCode()).isEqualTo(201);
+  }
+
+  /** A new person of the village, with a death reported by a caseworker of its township only (held for review). */
   private long heldRecordOfNewPerson(String villageCode) throws Exception {
     String idNumber = newIdNumber();
     HttpResponse<String> created = post(SUPERVISOR, "/persons", Map.of("nationalIdNumber", idNumber, "name", "某人",
         "regionCode", villageCode));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    HttpResponse<String> reported = reportDeath(idNumber, "某人", "CASEWORKER", "CW-" + idNumber, "2025-06-01");
+    String townshipCaseworker = TestTokens.staff("caseworker-" + villageCode.substring(0, 9), Role.TOWNSHIP_CASEWORKER,
+        villageCode.substring(0, 9));
+    HttpResponse<String> reported = post(townshipCaseworker, "/deaths", Map.of("nationalIdNumber", idNumber,
+        "name", "某人", "dateOfDeath", "2025-06-01", "source", "CASEWORKER", "sourceReference", "CW-" + idNumber));
     assertThat(json(reported).at("/deathRecord/status").asString()).as(reported.body()).isEqualTo("HELD_FOR_REVIEW");
     return json(reported).at("/deathRecord/id").asLong();
   }

@@ -12,6 +12,7 @@ import gov.civilaffairs.registry.death.DeathRecordRepository;
 import gov.civilaffairs.registry.death.DeathRegistry;
 import gov.civilaffairs.registry.death.DeathSourcePolicy;
 import gov.civilaffairs.registry.death.RegistrationOutcome;
+import gov.civilaffairs.registry.person.PersonRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -42,11 +43,14 @@ class DeathRecordController {
   private final DeathRegistry registry;
   private final DeathRecordRepository records;
   private final DeathSourcePolicy sources;
+  private final PersonRepository persons;
 
-  DeathRecordController(DeathRegistry registry, DeathRecordRepository records, DeathSourcePolicy sources) {
+  DeathRecordController(DeathRegistry registry, DeathRecordRepository records, DeathSourcePolicy sources,
+      PersonRepository persons) {
     this.registry = registry;
     this.records = records;
     this.sources = sources;
+    this.persons = persons;
   }
 
   @PostMapping
@@ -56,11 +60,14 @@ class DeathRecordController {
           + "200 with outcome DUPLICATE and the existing record when this source already sent this reference. "
           + "400 invalid ID number (with the reason) or field; 403 source-not-allowed when the source is not "
           + "one the caller may report (police HUKOU_CANCELLATION, hospital MEDICAL_CERTIFICATE, funeral home "
-          + "CREMATION, staff CASEWORKER and COURT_DECLARATION; registry.death-sources); 422 death in the future or "
+          + "CREMATION, staff CASEWORKER and COURT_DECLARATION; registry.death-sources); 403 region-outside-area "
+          + "when a caseworker or county officer reports a person the index registers outside their area (the "
+          + "death is reported where the person is registered; nothing is recorded); 422 death in the future or "
           + "before birth.")
   @Audited(action = AuditAction.CREATE, objectType = "death-record", person = "#request.nationalIdNumber()")
   ResponseEntity<RegistrationResponse> report(@Valid @RequestBody ReportDeathRequest request, Caller caller) {
     sources.require(caller, request.source());
+    requirePersonInArea(request.nationalIdNumber(), caller);
     DeathRegistry.Registration registration = registry.register(request.toReport());
     DeathRecordResponse record = response(registration.deathRecordId());
     HttpStatus status = registration.outcome() == RegistrationOutcome.DUPLICATE ? HttpStatus.OK : HttpStatus.CREATED;
@@ -139,6 +146,27 @@ class DeathRecordController {
     if (records.findByIdWithin(id, caller.regionScope()).isEmpty()) {
       throw ProblemException.notFound("Death record", id);
     }
+  }
+
+  /**
+   * A local staff member reports deaths of persons registered in their own area only (issue 3: the caller's
+   * region on every object changed): a person the index registers outside the area is 403
+   * {@code region-outside-area}. A person not in the index passes (the record is held for review, and only
+   * city-wide roles can read it); machine clients and city-wide roles report for the whole city.
+   */
+  private void requirePersonInArea(String nationalIdNumber, Caller caller) {
+    RegionScope area = caller.regionScope();
+    if (area.isEverything() || nationalIdNumber == null) {
+      return;
+    }
+    persons.findByNationalIdNumber(nationalIdNumber.trim().toUpperCase(java.util.Locale.ROOT))
+        .filter(person -> !area.covers(person.regionCode()))
+        .ifPresent(person -> {
+          throw new ProblemException(HttpStatus.FORBIDDEN, "region-outside-area",
+              "The person is registered outside your area; the death is reported where the person is registered.",
+              java.util.Map.of("errors", List.of(java.util.Map.of("field", "nationalIdNumber", "rule",
+                  "WithinCallerArea", "message", "the person must be registered within the caller's area"))));
+        });
   }
 
   private DeathRecordResponse response(long id) {
