@@ -59,6 +59,33 @@ public class AuditEntryRepository {
     return key.getKeyAs(Number.class).longValue();
   }
 
+  /**
+   * Inserts entries with one multi-row statement in the current transaction, if there is one (a batch:
+   * one import chunk's records).
+   *
+   * @param entries the entries, their {@code id} ignored; at most 1,000 (13 parameters each)
+   * @throws org.springframework.dao.DataAccessException if the rows cannot be written
+   */
+  void insertAll(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    if (entries.size() > 1000) {
+      throw new IllegalArgumentException("At most 1000 audit entries per statement, not " + entries.size());
+    }
+    List<Object> params = new ArrayList<>(entries.size() * 13);
+    for (AuditEntry entry : entries) {
+      params.addAll(java.util.Arrays.asList(DATETIME_3.format(entry.occurredAt()), entry.actorId(),
+          entry.actorKind().name(), String.join(" ", entry.actorRoles()), entry.regionCode(), entry.action().name(),
+          entry.objectType(), entry.objectId(), entry.personReference(), entry.outcome().name(),
+          entry.correlationId(), entry.serviceName(), String.join(" ", entry.actorScopes())));
+    }
+    jdbc.sql("INSERT INTO audit_entry (occurred_at, actor_id, actor_kind, actor_roles, region_code, action,"
+            + " object_type, object_id, person_reference, outcome, correlation_id, service_name, actor_scopes) VALUES "
+            + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+        .params(params).update();
+  }
+
   /** @return up to {@code limit} entries with an id above {@code afterId}, in id order */
   List<AuditEntry> findAfter(long afterId, int limit) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?")

@@ -83,6 +83,35 @@ public class AuditTrail {
   }
 
   /**
+   * Writes one entry per object for the current actor, with one statement (a batch: the records one import
+   * chunk created), in the caller's transaction if there is one; ID numbers stored masked as in
+   * {@link #record}.
+   *
+   * @param action what was done to each object
+   * @param objects the objects, at most 1,000
+   * @param outcome how it ended
+   * @throws AuditUnavailableException (503 {@code audit-unavailable}) if the entries cannot be written; the
+   *     caller's transaction, if any, must roll back
+   */
+  public void recordAll(AuditAction action, java.util.List<AuditObject> objects, AuditOutcome outcome) {
+    if (objects.isEmpty()) {
+      return;
+    }
+    AuditActor actor = actors.currentActor();
+    Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    String correlationId = correlationIds.get();
+    java.util.List<AuditEntry> batch = objects.stream().map(object -> new AuditEntry(0, now, actor.id(), actor.kind(),
+        actor.roles(), actor.regionCode(), action, object.type(), Masking.inText(object.id()),
+        Masking.inText(object.personReference()), outcome, correlationId, serviceName, actor.scopes())).toList();
+    try {
+      entries.insertAll(batch);
+    } catch (DataAccessException e) {
+      throw new AuditUnavailableException(e);
+    }
+    markRequestAudited();
+  }
+
+  /**
    * Whether an entry of the current HTTP request has been written (and, if it was written in a
    * transaction, committed): the machine-client call filter then writes no second entry for the same
    * request. {@code false} outside a request.

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import gov.civilaffairs.platform.audit.AuditAction;
+import gov.civilaffairs.platform.audit.AuditObject;
+import gov.civilaffairs.platform.audit.AuditOutcome;
+import gov.civilaffairs.platform.audit.AuditTrail;
 import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.web.ProblemException;
@@ -57,9 +61,10 @@ class DeathImportService {
   private final TransactionTemplate transaction;
   private final RetryTemplate retry;
   private final Clock clock;
+  private final AuditTrail audit;
 
   DeathImportService(DeathRegistry registry, ImportRepository imports, ImportProperties properties,
-      PlatformTransactionManager transactionManager, Clock clock) {
+      PlatformTransactionManager transactionManager, Clock clock, AuditTrail audit) {
     this.registry = registry;
     this.imports = imports;
     this.properties = properties;
@@ -70,6 +75,7 @@ class DeathImportService {
         .maxRetries(properties.lockRetries()).delay(Duration.ofMillis(50)).jitter(Duration.ofMillis(50))
         .multiplier(2).build());
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -131,7 +137,9 @@ class DeathImportService {
 
   /**
    * The rows' results: unreadable rows, sources the sender may not report and invalid ID numbers rejected
-   * here, the others by the registry.
+   * here, the others by the registry. Every death record a row created or changed (ACCEPTED, HELD_FOR_REVIEW)
+   * gets its audit entry in the chunk's transaction (issue 3: every change of a personal record, also in
+   * bulk), all in one statement; if the audit store fails, the chunk rolls back.
    */
   private List<RowResult> register(List<DeathFeed.Row> chunk, Predicate<DeathSource> allowedSource) {
     LocalDate today = LocalDate.now(clock);
@@ -164,6 +172,16 @@ class DeathImportService {
           ? new RowResult(chunk.get(i).number(), RegistrationOutcome.REJECTED, null, outcome.problem().getMessage())
           : new RowResult(chunk.get(i).number(), outcome.registration().outcome(), outcome.registration().deathRecordId(), null);
     }
+    List<AuditObject> changed = new ArrayList<>();
+    for (int j = 0; j < outcomes.size(); j++) {
+      RowResult result = results[positions.get(j)];
+      if (result.deathRecordId() != null && (result.outcome() == RegistrationOutcome.ACCEPTED
+          || result.outcome() == RegistrationOutcome.HELD_FOR_REVIEW)) {
+        changed.add(new AuditObject("death-record", String.valueOf(result.deathRecordId()),
+            reports.get(j).id().value()));
+      }
+    }
+    audit.recordAll(AuditAction.CREATE, changed, AuditOutcome.SUCCESS);
     return List.of(results);
   }
 }

@@ -68,6 +68,17 @@ class DeathImportIT extends RegistryIntegrationTest {
     assertThat(json(get("/deaths/" + report.at("/rows/5/deathRecordId").asLong())).path("dateOfDeath").asString())
         .isEqualTo("2025-06-30");
     assertThat(eventsOf(policePerson, 1, Duration.ofSeconds(15))).hasSize(1);
+    List<String> changed = new ArrayList<>();
+    for (int row : new int[] {0, 1, 3, 5}) {
+      changed.add(String.valueOf(report.at("/rows/" + row + "/deathRecordId").asLong()));
+    }
+    assertThat(jdbc.queryForList("SELECT object_id FROM audit_entry WHERE object_type = 'death-record' AND action = "
+            + "'CREATE' AND actor_id = 'data-sharing-platform' AND object_id IN (" + String.join(",", changed) + ")",
+        String.class)).as("one audit entry per death record the feed created (accepted or held), none for the "
+            + "duplicate and the rejected rows").containsExactlyInAnyOrderElementsOf(changed);
+    assertThat(jdbc.queryForList("SELECT person_reference FROM audit_entry WHERE object_type = 'death-record' AND "
+        + "object_id = ?", String.class, changed.get(0))).containsExactly(police.substring(0, 6) + "********"
+        + police.substring(14));
   }
 
   /**
