@@ -9,12 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import gov.civilaffairs.platform.audit.AuditAction;
+import gov.civilaffairs.platform.audit.AuditObject;
+import gov.civilaffairs.platform.audit.AuditOutcome;
+import gov.civilaffairs.platform.audit.AuditTrail;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.web.ProblemException;
 import gov.civilaffairs.registry.death.DeathRegistry;
 import gov.civilaffairs.registry.death.DeathSourcePolicy;
 import gov.civilaffairs.registry.death.DeathReport;
 import gov.civilaffairs.registry.death.DeathSource;
+import gov.civilaffairs.registry.death.RegistrationOutcome;
 import gov.civilaffairs.registry.dci.DciNotifyMessages.Ack;
 import gov.civilaffairs.registry.dci.DciNotifyMessages.Acknowledgement;
 import gov.civilaffairs.registry.dci.DciNotifyMessages.Envelope;
@@ -28,6 +33,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * DCI CRVS notify ({@code POST /registry/notify}, DCI CRVS API v1.0.0): a civil registry notifies a
@@ -50,8 +58,14 @@ class DciNotifyController {
   private final DeathRegistry registry;
   private final DeathSourcePolicy sources;
   private final Clock clock;
+  private final AuditTrail audit;
+  private final TransactionTemplate transaction;
 
-  DciNotifyController(DeathRegistry registry, DeathSourcePolicy sources, Clock clock) {
+  DciNotifyController(DeathRegistry registry, DeathSourcePolicy sources, Clock clock, AuditTrail audit,
+      PlatformTransactionManager transactionManager) {
+    this.audit = audit;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.registry = registry;
     this.sources = sources;
     this.clock = clock;
@@ -83,7 +97,15 @@ class DciNotifyController {
     List<String> problems = new ArrayList<>();
     for (NotifyEvent event : deaths) {
       try {
-        registry.register(toReport(event));
+        DeathReport report = toReport(event);
+        // each event commits on its own, with the audit entry of the record it created or held (issue 3)
+        transaction.executeWithoutResult(status -> {
+          DeathRegistry.Registration registration = registry.register(report);
+          if (registration.outcome() != RegistrationOutcome.DUPLICATE) {
+            audit.record(AuditAction.CREATE, new AuditObject("death-record",
+                String.valueOf(registration.deathRecordId()), report.nationalIdNumber()), AuditOutcome.SUCCESS);
+          }
+        });
       } catch (ProblemException | IllegalArgumentException e) {
         problems.add(event.referenceId() + ": " + e.getMessage());
       }

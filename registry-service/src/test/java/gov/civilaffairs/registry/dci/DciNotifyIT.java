@@ -33,6 +33,12 @@ class DciNotifyIT extends RegistryIntegrationTest {
     assertThat(json(again).at("/message/ack_status").asString()).isEqualTo("ACK");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_record WHERE national_id_number = ?", Integer.class,
         idNumber)).isEqualTo(1);
+    String recordId = String.valueOf(jdbc.queryForObject("SELECT id FROM death_record WHERE national_id_number = ?",
+        Long.class, idNumber));
+    assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE object_type = 'death-record' AND object_id = ? "
+        + "AND actor_id = 'police'", String.class, recordId))
+        .as("one entry for the record the first message created; the repeated message changed nothing")
+        .containsExactly("CREATE");
   }
 
   @Test
