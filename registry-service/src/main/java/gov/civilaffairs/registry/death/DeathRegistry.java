@@ -20,7 +20,6 @@ import gov.civilaffairs.registry.person.PersonNames;
 import gov.civilaffairs.registry.person.PersonRepository;
 import gov.civilaffairs.registry.person.PersonStatus;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -30,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Registers deaths by the death rule (DOMAIN.md): validates a report, matches it with the person
  * index, holds what disagrees, confirms by the {@link ConfirmationPolicy}, attaches later sources to
  * the same record, and publishes exactly one {@link PersonDeceased} per confirmed death and one
- * {@link DeathRecordRevoked} per revocation. Events go to the outbox (Spring Modulith's event
- * publication registry) in the same transaction as the change.
+ * {@link DeathRecordRevoked} per revocation. Events go to the registry's outbox ({@link DeathEventOutbox},
+ * ADR 0006) in the same transaction as the change.
  */
 @Service
 public class DeathRegistry {
@@ -43,15 +42,15 @@ public class DeathRegistry {
   private final DeathRecordRepository records;
   private final PersonRepository persons;
   private final ConfirmationPolicy policy;
-  private final ApplicationEventPublisher events;
+  private final DeathEventOutbox outbox;
   private final Clock clock;
 
   DeathRegistry(DeathRecordRepository records, PersonRepository persons, ConfirmationPolicy policy,
-      ApplicationEventPublisher events, Clock clock) {
+      DeathEventOutbox outbox, Clock clock) {
     this.records = records;
     this.persons = persons;
     this.policy = policy;
-    this.events = events;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -244,7 +243,9 @@ public class DeathRegistry {
       }
       records.appendHistoryAll(history, now);
       persons.updateStatus(deceased, PersonStatus.DECEASED);
-      events.forEach(DeathRegistry.this.events::publishEvent);
+      if (!events.isEmpty()) {
+        outbox.append(events);
+      }
       pending.clear();
       pendingRows.clear();
       pendingKeys.clear();
@@ -318,7 +319,7 @@ public class DeathRegistry {
     records.updateStatus(record.id(), DeathRecordStatus.REVOKED, null);
     persons.updateStatus(record.personId(), PersonStatus.LIVING);
     records.appendHistory(record.id(), "REVOKED", revokedBy, reason, now);
-    events.publishEvent(new DeathRecordRevoked(UUID.randomUUID(), record.personId(), record.id(), reason, now));
+    outbox.append(List.of(new DeathRecordRevoked(UUID.randomUUID(), record.personId(), record.id(), reason, now)));
     return records.findById(deathRecordId).orElseThrow();
   }
 
@@ -326,8 +327,8 @@ public class DeathRegistry {
     records.updateStatus(record.id(), DeathRecordStatus.CONFIRMED, null);
     persons.updateStatus(person.id(), PersonStatus.DECEASED);
     records.appendHistory(record.id(), "CONFIRMED", actor, null, now);
-    events.publishEvent(new PersonDeceased(UUID.randomUUID(), person.id(), record.id(), person.nationalIdNumber(),
-        person.name(), record.dateOfDeath(), source, now));
+    outbox.append(List.of(new PersonDeceased(UUID.randomUUID(), person.id(), record.id(), person.nationalIdNumber(),
+        person.name(), record.dateOfDeath(), source, now)));
   }
 
   private LocalDate validDateOfDeath(DeathReport report, NationalIdNumber id) {

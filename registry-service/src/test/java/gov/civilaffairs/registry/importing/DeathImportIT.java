@@ -123,7 +123,7 @@ class DeathImportIT extends RegistryIntegrationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person WHERE status = 'DECEASED' AND national_id_number IN ("
         + in + ")", Long.class)).isEqualTo(120);
     assertThat(personDeceasedPublications() - eventsBefore).isEqualTo(120);
-    // every publication is sent and marked completed (moved to the archive) by the batched state writer
+    // every outbox row is sent and marked sent by the relay
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (incompletePublications() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(200);
@@ -132,7 +132,7 @@ class DeathImportIT extends RegistryIntegrationTest {
   }
 
   private Long incompletePublications() {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL", Long.class);
+    return jdbc.queryForObject("SELECT COUNT(*) FROM death_event_outbox WHERE sent_at IS NULL", Long.class);
   }
 
   private static String feed(List<String> ids, String source, String referencePrefix) {
@@ -142,11 +142,10 @@ class DeathImportIT extends RegistryIntegrationTest {
     return csv.toString();
   }
 
-  /** Person-deceased publications in the outbox, sent or not (completed ones are archived). */
+  /** Person-deceased rows in the outbox, sent or not. */
   private Long personDeceasedPublications() {
-    return jdbc.queryForObject("""
-        SELECT (SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%.PersonDeceased')
-             + (SELECT COUNT(*) FROM EVENT_PUBLICATION_ARCHIVE WHERE EVENT_TYPE LIKE '%.PersonDeceased')""", Long.class);
+    return jdbc.queryForObject("SELECT COUNT(*) FROM death_event_outbox WHERE event_type LIKE '%.person-deceased.v1'",
+        Long.class);
   }
 
   @Test
