@@ -43,7 +43,10 @@ class CertificateController {
   @PostMapping("/entitled-persons/{nationalIdNumber}/evidence")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record a document proving the person's category (a reference, not the file)",
-      description = "201 when recorded; 200 with the recorded one when the same type and reference exist. 400 on "
+      description = "Example: POST /entitled-persons/330681195203150019/evidence with {\"documentType\":"
+          + "\"DISABILITY_ASSESSMENT\",\"reference\":\"浙残评〔2019〕0231号\",\"issuingAuthority\":\"浙江省退役军人事务厅\","
+          + "\"issuedOn\":\"2019-05-20\"}. "
+          + "201 when recorded; 200 with the recorded one when the same type and reference exist. 400 on "
           + "invalid fields; 404 if the person is unknown or outside the caller's area; 422 issued-on for a future date.")
   @Audited(action = AuditAction.CREATE, objectType = "category-evidence", objectId = "#result?.body?.id()",
       person = "#nationalIdNumber")
@@ -59,7 +62,9 @@ class CertificateController {
   @GetMapping("/entitled-persons/{nationalIdNumber}/evidence")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "The evidence file of the person's category: documents, required types, missing types",
-      description = "404 if the person is unknown or outside the caller's area.")
+      description = "Example: GET /entitled-persons/330681195203150019/evidence -> the documents recorded, the types "
+          + "required for the category and those still missing. 404 if the person is unknown or outside the caller's "
+          + "area.")
   @Audited(action = AuditAction.READ, objectType = "category-evidence", person = "#nationalIdNumber")
   Certificates.EvidenceFile evidence(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber,
       Caller caller) {
@@ -69,7 +74,9 @@ class CertificateController {
   @PostMapping("/entitled-persons/{nationalIdNumber}/certificates")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Issue a certificate to a living person whose category evidence is complete",
-      description = "201 when issued; 200 with the certificate when the same type and number are already valid "
+      description = "Example: POST /entitled-persons/330681195203150019/certificates with {\"type\":"
+          + "\"DISABLED_VETERAN_CERTIFICATE\",\"number\":\"浙A0012345\",\"issuedOn\":\"2026-03-02\"} -> 201, status VALID. "
+          + "201 when issued; 200 with the certificate when the same type and number are already valid "
           + "(retry). 400 on invalid fields; 404 if the person is unknown or outside the caller's area; 409 "
           + "certificate-exists (replace it instead) or certificate-number-taken; 422 person-deceased, "
           + "certificate-type, evidence-incomplete or issued-on.")
@@ -85,7 +92,9 @@ class CertificateController {
   @GetMapping("/entitled-persons/{nationalIdNumber}/certificates")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "The person's certificates, oldest first, with status (VALID, REPLACED, REVOKED)",
-      description = "404 if the person is unknown or outside the caller's area.")
+      description = "Example: GET /entitled-persons/330681195203150019/certificates -> [{\"type\":"
+          + "\"DISABLED_VETERAN_CERTIFICATE\",\"number\":\"浙A0012345\",\"status\":\"VALID\",...}]. "
+          + "404 if the person is unknown or outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "certificate", person = "#nationalIdNumber")
   List<Certificate> certificates(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber,
       Caller caller) {
@@ -95,7 +104,9 @@ class CertificateController {
   @PostMapping("/certificates/{id}/replacement")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Replace a valid certificate (补发 when lost, 换发 when damaged or changed) with a new number",
-      description = "201 with the new certificate; 200 with it when retried with the same number. 400 on invalid "
+      description = "Example: POST /certificates/12/replacement with {\"number\":\"浙A0012399\",\"issuedOn\":"
+          + "\"2026-09-01\",\"reason\":\"LOST\"} -> 201; certificate 12 becomes REPLACED. "
+          + "201 with the new certificate; 200 with it when retried with the same number. 400 on invalid "
           + "fields; 404 if none in the caller's area; 409 certificate-not-valid (already replaced or revoked) or "
           + "certificate-number-taken; 422 person-deceased or issued-on.")
   @Audited(action = AuditAction.UPDATE, objectType = "certificate", objectId = "#id",

@@ -47,7 +47,9 @@ class DeathEffectsController {
 
   @GetMapping("/entitled-persons/{nationalIdNumber}/benefit-changes")
   @Operation(summary = "Every change to the person's benefits, with the death record and event that caused it",
-      description = "404 if the person is not registered or lies outside the caller's area.")
+      description = "Example: GET /entitled-persons/330681195203150019/benefit-changes -> e.g. the pension stopped "
+          + "after the month of death, naming the death record and its event. "
+          + "404 if the person is not registered or lies outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "benefit-change", person = "#nationalIdNumber")
   List<BenefitChange> changes(
       @Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber, Caller caller) {
@@ -56,7 +58,9 @@ class DeathEffectsController {
 
   @GetMapping("/entitled-persons/{nationalIdNumber}/grants")
   @Operation(summary = "The person's grants: funeral subsidy, one-off pension, pension arrears, with status",
-      description = "404 if the person is not registered or lies outside the caller's area.")
+      description = "Example: GET /entitled-persons/330681195203150019/grants -> [{\"id\":17,\"kind\":"
+          + "\"FUNERAL_SUBSIDY\",\"status\":\"DUE\",...}]. "
+          + "404 if the person is not registered or lies outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "grant", person = "#nationalIdNumber")
   List<Grant> grants(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber,
       Caller caller) {
@@ -65,7 +69,8 @@ class DeathEffectsController {
 
   @PostMapping("/grants/{id}/payment")
   @Operation(summary = "Record that a grant was paid",
-      description = "Idempotent for a paid grant; 404 if none in the caller's area; 409 grant-not-payable if "
+      description = "Example: POST /grants/17/payment (no body) -> the grant, status PAID. "
+          + "Idempotent for a paid grant; 404 if none in the caller's area; 409 grant-not-payable if "
           + "withdrawn or a recovery claim.")
   @Audited(action = AuditAction.UPDATE, objectType = "grant", objectId = "#id", person = "#result?.entitledPersonId()")
   Grant markPaid(@Parameter(example = "17") @PathVariable long id, Caller caller) {
@@ -74,7 +79,8 @@ class DeathEffectsController {
 
   @GetMapping("/caseworker-tasks")
   @Operation(summary = "Caseworker tasks opened by deaths, e.g. SURVIVOR_PENSION_REVIEW, ordered by id",
-      description = "Only tasks of persons in the caller's area (filtered in SQL). 400 on a status other than "
+      description = "Example: GET /caseworker-tasks?status=OPEN&offset=0&limit=50. "
+          + "Only tasks of persons in the caller's area (filtered in SQL). 400 on a status other than "
           + "OPEN, COMPLETED or CLOSED or an offset/limit out of range.")
   @Audited(action = AuditAction.READ, objectType = "caseworker-task")
   List<CaseworkerTask> tasks(
@@ -88,8 +94,10 @@ class DeathEffectsController {
   @PostMapping("/caseworker-tasks/{id}/completion")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Complete a caseworker task with its outcome, e.g. the survivor registered for a periodic pension",
-      description = "SURVIVOR_REGISTERED names the survivor, registered first as an entitled person of a survivor "
-          + "category; NOT_ELIGIBLE needs a note; SURVIVOR_PENSION_WITHDRAWN completes a withdrawal review. "
+      description = "Example: POST /caseworker-tasks/5/completion with {\"outcome\":\"SURVIVOR_REGISTERED\","
+          + "\"survivorNationalIdNumber\":\"330681197805120026\"}. SURVIVOR_REGISTERED names the survivor, "
+          + "registered first as an entitled person of a survivor category; NOT_ELIGIBLE needs a note; "
+          + "SURVIVOR_PENSION_WITHDRAWN completes a withdrawal review. "
           + "Idempotent for the same outcome. 400 on invalid fields; 404 if none in the caller's area; 409 "
           + "task-not-open; 422 task-outcome, survivor-required, survivor-not-registered, survivor-category or "
           + "note-required.")

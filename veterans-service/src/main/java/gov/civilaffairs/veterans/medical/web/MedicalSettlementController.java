@@ -41,7 +41,11 @@ class MedicalSettlementController {
   @PostMapping("/entitled-persons/{nationalIdNumber}/medical-settlements")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record a one-stop settlement; computes the veterans' medical subsidy it paid",
-      description = "Subsidy = share of what remains after insurance and medical assistance (veterans.medical.*), "
+      description = "Example body: {\"hospitalCode\":\"12330681470000123X\",\"hospitalName\":\"诸暨市人民医院\","
+          + "\"settlementReference\":\"ZY20260612-000871\",\"careType\":\"INPATIENT\",\"admittedOn\":\"2026-06-02\","
+          + "\"dischargedOn\":\"2026-06-12\",\"settledOn\":\"2026-06-12\",\"totalCost\":\"18600.00\","
+          + "\"insurancePaid\":\"11200.00\",\"criticalIllnessPaid\":\"1400.00\",\"medicalAssistancePaid\":\"0.00\"}. "
+          + "Subsidy = share of what remains after insurance and medical assistance (veterans.medical.*), "
           + "within the yearly cap. 201 when recorded; 200 with the recorded one for the same hospital and reference. "
           + "400 on invalid fields; 404 if the person is unknown or outside the caller's area; 409 settlement-exists "
           + "(reference recorded for another person); 422 settlement-dates, after-death or settlement-amounts.")
@@ -58,7 +62,8 @@ class MedicalSettlementController {
   @GetMapping("/entitled-persons/{nationalIdNumber}/medical-settlements")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "The person's one-stop settlements, by settlement date",
-      description = "404 if the person is unknown or outside the caller's area.")
+      description = "Example: GET /entitled-persons/330681195203150019/medical-settlements -> the settlements with "
+          + "each part of the bill and the subsidy paid. 404 if the person is unknown or outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "medical-settlement", person = "#nationalIdNumber")
   List<MedicalSettlement> list(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber,
       Caller caller) {

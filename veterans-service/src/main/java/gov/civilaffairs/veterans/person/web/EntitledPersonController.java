@@ -45,7 +45,10 @@ class EntitledPersonController {
   @PostMapping("/entitled-persons")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Register an entitled person with their monthly pension",
-      description = "The region must lie within the caller's area. 400 on invalid fields, 403 region-outside-area, "
+      description = "The region must lie within the caller's area. Example body: {\"nationalIdNumber\":\"330681195203150019\","
+          + "\"name\":\"王建国\",\"category\":\"DISABLED_VETERAN\",\"disabilityGrade\":6,\"disabilityCause\":\"WAR\","
+          + "\"regionCode\":\"330681001001\",\"monthlyAmount\":\"2830.00\",\"startMonth\":\"2024-01\"} -> 201 with the "
+          + "person and their pension (ID number masked per role). 400 on invalid fields, 403 region-outside-area, "
           + "409 entitled-person-exists, 422 disability-details, pension-months or unknown-region.")
   @Audited(action = AuditAction.CREATE, objectType = "entitled-person", objectId = "#result?.id()",
       person = "#result?.id()")
@@ -60,7 +63,8 @@ class EntitledPersonController {
 
   @GetMapping("/entitled-persons/{nationalIdNumber}")
   @Operation(summary = "Read an entitled person and their pensions by national ID number",
-      description = "404 if the person is not registered or lies outside the caller's area; 400 "
+      description = "Example: GET /entitled-persons/330681195203150019 -> the person, category and pensions. "
+          + "404 if the person is not registered or lies outside the caller's area; 400 "
           + "invalid-national-id-number.")
   @Audited(action = AuditAction.READ, objectType = "entitled-person", objectId = "#result?.id()",
       person = "#nationalIdNumber")
@@ -72,7 +76,8 @@ class EntitledPersonController {
 
   @GetMapping("/entitled-persons")
   @Operation(summary = "List entitled persons of the caller's area, ordered by id, optionally of one category",
-      description = "Filtered in SQL by the caller's area (a township caseworker sees her township only). "
+      description = "Example: GET /entitled-persons?category=DISABLED_VETERAN&offset=0&limit=50. "
+          + "Filtered in SQL by the caller's area (a township caseworker sees her township only). "
           + "400 on an unknown category or an offset/limit out of range.")
   @Audited(action = AuditAction.READ, objectType = "entitled-person")
   List<EntitledPersonResponse> list(

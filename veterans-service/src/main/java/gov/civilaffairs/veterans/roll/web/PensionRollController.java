@@ -51,7 +51,8 @@ class PensionRollController {
   @PostMapping("/pension-rolls")
   @PreAuthorize("hasRole('CITY_ADMINISTRATOR')")
   @Operation(summary = "Generate the roll of a month (idempotent: returns the existing roll)",
-      description = "One MONTHLY line per payable pension, one ARREARS line per unpaid arrears entry; control "
+      description = "Example body: {\"month\":\"2026-07\"} -> 201, Location /pension-rolls/2026-07, status DRAFT. "
+          + "One MONTHLY line per payable pension, one ARREARS line per unpaid arrears entry; control "
           + "totals lineCount and totalAmount. 400 on invalid fields; 422 roll-month for a future month.")
   @Audited(action = AuditAction.CREATE, objectType = "pension-roll", objectId = "#result?.body?.id()")
   ResponseEntity<PensionRoll> generate(@Valid @RequestBody GenerateRollRequest request) {
@@ -61,14 +62,19 @@ class PensionRollController {
 
   @GetMapping("/pension-rolls/{month}")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'AUDITOR')")
-  @Operation(summary = "Read a roll and its control totals", description = "404 if the month has no roll.")
+  @Operation(summary = "Read a roll and its control totals",
+      description = "Example: GET /pension-rolls/2026-07 -> {\"month\":\"2026-07\",\"status\":\"SENT\",\"lineCount\":"
+          + "1250,\"totalAmount\":\"2186400.00\",...}. 404 if the month has no roll.")
   PensionRoll roll(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
     return rolls.roll(month);
   }
 
   @GetMapping("/pension-rolls/{month}/lines")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'AUDITOR')")
-  @Operation(summary = "A page of a roll's lines in the caller's area, ordered by id")
+  @Operation(summary = "A page of a roll's lines in the caller's area, ordered by id",
+      description = "Example: GET /pension-rolls/2026-07/lines?offset=0&limit=100 -> MONTHLY and ARREARS lines of "
+          + "persons in the caller's area (filtered in SQL). 404 if the month has no roll; 400 on an offset/limit out "
+          + "of range.")
   @Audited(action = AuditAction.READ, objectType = "pension-roll-line")
   List<RollLine> lines(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
       @RequestParam(defaultValue = "0") @Min(0) int offset,
@@ -79,7 +85,8 @@ class PensionRollController {
   @PostMapping("/pension-rolls/{month}/sent")
   @PreAuthorize("hasRole('CITY_ADMINISTRATOR')")
   @Operation(summary = "Mark a roll sent to the bank; it never changes afterwards",
-      description = "Idempotent for a sent roll; 404 if the month has no roll.")
+      description = "Example: POST /pension-rolls/2026-07/sent (no body) -> the roll, status SENT. "
+          + "Idempotent for a sent roll; 404 if the month has no roll.")
   @Audited(action = AuditAction.UPDATE, objectType = "pension-roll", objectId = "#result?.id()")
   PensionRoll markSent(@Parameter(example = "2026-07") @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
     return rolls.markSent(month);
@@ -88,7 +95,9 @@ class PensionRollController {
   @GetMapping("/entitled-persons/{nationalIdNumber}/pension-arrears")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "The person's pension arrears entries (补发) and the roll that pays each",
-      description = "404 if the person is not registered or lies outside the caller's area.")
+      description = "Example: GET /entitled-persons/330681195203150019/pension-arrears -> one entry per month paid "
+          + "below a backdated standard, with the difference and the roll month that pays it. "
+          + "404 if the person is not registered or lies outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "pension-arrears", person = "#nationalIdNumber")
   List<PensionArrears> arrears(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber,
       Caller caller) {

@@ -39,7 +39,10 @@ class PensionStandardController {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('CITY_ADMINISTRATOR')")
   @Operation(summary = "Publish a pension standard; recomputes the pensions of its scale from the effective month",
-      description = "Months already paid at a lower amount get arrears entries, paid by the next pension roll. "
+      description = "Example body: {\"category\":\"MARTYR_SURVIVOR\",\"effectiveFrom\":\"2026-01\",\"nationalAmount\":"
+          + "\"2210.00\",\"localSupplement\":\"150.00\",\"nationalSource\":\"退役军人部发〔2026〕12号\","
+          + "\"localSource\":\"诸暨市退役军人事务局〔2026〕5号\",\"publishedOn\":\"2026-07-10\"}. "
+          + "Months already paid at a lower amount get arrears entries, paid by the next pension roll. "
           + "400 on invalid fields; 409 pension-standard-exists; 422 disability-details, published-on or effective-from.")
   @Audited(action = AuditAction.CREATE, objectType = "pension-standard", objectId = "#result?.id()")
   PensionStandard publish(@Valid @RequestBody PublishPensionStandardRequest request) {
@@ -48,7 +51,9 @@ class PensionStandardController {
 
   @GetMapping("/pension-standards")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
-  @Operation(summary = "List pension standards, ordered by effective month, optionally of one category")
+  @Operation(summary = "List pension standards, ordered by effective month, optionally of one category",
+      description = "Example: GET /pension-standards?category=MARTYR_SURVIVOR -> each standard with its effective "
+          + "month, national amount, local supplement and documents. 400 on an unknown category.")
   List<PensionStandard> list(
       @Parameter(example = "MARTYR_SURVIVOR") @RequestParam(required = false) EntitledCategory category) {
     return standards.list(category);

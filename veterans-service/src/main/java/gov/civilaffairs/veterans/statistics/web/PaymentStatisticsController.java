@@ -36,7 +36,9 @@ class PaymentStatisticsController {
   @GetMapping("/statistics/payments")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Pensions and subsidies paid by type in a period of months and a region: counts and sums",
-      description = "region defaults to the caller's area; 403 region-outside-area for a region beyond it; "
+      description = "Example: GET /statistics/payments?from=2026-01&to=2026-06&region=330681003 -> [{\"group\":"
+          + "\"PENSION\",\"type\":\"PERIODIC_PENSION\",\"payments\":12,\"persons\":2,\"amount\":\"18000.00\"}, ...]. "
+          + "region defaults to the caller's area; 403 region-outside-area for a region beyond it; "
           + "422 period if to is before from; 400 on a malformed month or region.")
   @Audited(action = AuditAction.READ, objectType = "payment-statistics")
   List<PaymentTotal> paid(

@@ -45,7 +45,10 @@ class SubsidyController {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Grant a one-off subsidy; approved at once within the caller's approval limit",
-      description = "400 on invalid fields; 404 if the person is unknown or outside the caller's area; 409 subsidy-exists "
+      description = "Example: POST /entitled-persons/330681195203150019/subsidies with {\"type\":\"INPATIENT_MEDICAL\","
+          + "\"causeDate\":\"2026-06-18\",\"amount\":\"4800.00\",\"reason\":\"住院自付部分 9600.00 元，按 50% 补助\"} -> 201, "
+          + "status PENDING_APPROVAL for a township caseworker (above her limit), APPROVED for a county officer. "
+          + "400 on invalid fields; 404 if the person is unknown or outside the caller's area; 409 subsidy-exists "
           + "for the same person, type and date (or year, for the insurance subsidies); 422 person-deceased, cause-date, "
           + "not-eligible, evidence-missing or amount-above-maximum.")
   @Audited(action = AuditAction.CREATE, objectType = "subsidy", objectId = "#result?.id()", person = "#nationalIdNumber")
@@ -56,7 +59,10 @@ class SubsidyController {
 
   @GetMapping("/entitled-persons/{nationalIdNumber}/subsidies")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
-  @Operation(summary = "The person's one-off subsidies, oldest first")
+  @Operation(summary = "The person's one-off subsidies, oldest first",
+      description = "Example: GET /entitled-persons/330681195203150019/subsidies -> [{\"id\":5,\"type\":\"INPATIENT_MEDICAL\","
+          + "\"amount\":\"4800.00\",\"status\":\"APPROVED\",...}]. 404 if the person is unknown or outside the caller's "
+          + "area.")
   @Audited(action = AuditAction.READ, objectType = "subsidy", person = "#nationalIdNumber")
   List<Subsidy> list(@Parameter(example = "330681195203150019") @PathVariable String nationalIdNumber, Caller caller) {
     return subsidies.ofPerson(personInArea(nationalIdNumber, caller).id());
@@ -65,9 +71,10 @@ class SubsidyController {
   @PostMapping("/subsidies/{id}/approval")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Approve a pending subsidy (idempotent)",
-      description = "404 if none in the caller's area; 403 approval-limit above a township caseworker's limit.")
+      description = "Example: POST /subsidies/5/approval (no body) -> the subsidy, status APPROVED. "
+          + "404 if none in the caller's area; 403 approval-limit above a township caseworker's limit.")
   @Audited(action = AuditAction.UPDATE, objectType = "subsidy", objectId = "#id", person = "#result?.entitledPersonId()")
-  Subsidy approve(@PathVariable long id, Caller caller) {
+  Subsidy approve(@Parameter(example = "5") @PathVariable long id, Caller caller) {
     inArea(id, caller);
     return subsidies.approve(id, caller);
   }
@@ -75,9 +82,10 @@ class SubsidyController {
   @PostMapping("/subsidies/{id}/payment")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record that an approved subsidy was paid (idempotent)",
-      description = "404 if none in the caller's area; 409 subsidy-not-approved while it awaits approval.")
+      description = "Example: POST /subsidies/5/payment (no body) -> the subsidy, status PAID. "
+          + "404 if none in the caller's area; 409 subsidy-not-approved while it awaits approval.")
   @Audited(action = AuditAction.UPDATE, objectType = "subsidy", objectId = "#id", person = "#result?.entitledPersonId()")
-  Subsidy markPaid(@PathVariable long id, Caller caller) {
+  Subsidy markPaid(@Parameter(example = "5") @PathVariable long id, Caller caller) {
     inArea(id, caller);
     return subsidies.markPaid(id);
   }
