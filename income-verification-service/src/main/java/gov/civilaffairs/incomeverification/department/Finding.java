@@ -3,6 +3,9 @@ package gov.civilaffairs.incomeverification.department;
 import java.math.BigDecimal;
 import java.util.Objects;
 
+import gov.civilaffairs.platform.masking.MaskType;
+import gov.civilaffairs.platform.masking.Masked;
+
 /**
  * One fact a department reported about one household member.
  *
@@ -11,7 +14,7 @@ import java.util.Objects;
  * @param amount yuan, scale 2: per month for an income category, a value or balance for an asset
  *     category, {@code 0.00} for {@link Category#DECEASED}
  */
-public record Finding(String nationalIdNumber, Category category, BigDecimal amount) {
+public record Finding(@Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber, Category category, BigDecimal amount) {
 
   public Finding {
     Objects.requireNonNull(nationalIdNumber, "nationalIdNumber");

@@ -11,6 +11,8 @@ import gov.civilaffairs.incomeverification.department.Finding;
 import gov.civilaffairs.incomeverification.department.Finding.Category;
 import gov.civilaffairs.incomeverification.department.Finding.Kind;
 import gov.civilaffairs.incomeverification.department.Source;
+import gov.civilaffairs.platform.masking.MaskType;
+import gov.civilaffairs.platform.masking.Masked;
 
 /**
  * The household's economic situation as the departments reported it (核对报告), and its determination.
@@ -37,7 +39,7 @@ public record HouseholdReport(List<MemberReport> members, BigDecimal householdMo
    * @param assets yuan by asset category
    * @param deceased whether the registry holds a confirmed death
    */
-  public record MemberReport(String nationalIdNumber, Map<Category, BigDecimal> incomes,
+  public record MemberReport(@Masked(MaskType.NATIONAL_ID_NUMBER) String nationalIdNumber, Map<Category, BigDecimal> incomes,
       Map<Category, BigDecimal> assets, boolean deceased) {
   }
 

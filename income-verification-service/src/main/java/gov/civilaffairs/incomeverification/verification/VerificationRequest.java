@@ -3,6 +3,9 @@ package gov.civilaffairs.incomeverification.verification;
 import java.time.Instant;
 import java.util.List;
 
+import gov.civilaffairs.platform.masking.MaskType;
+import gov.civilaffairs.platform.masking.Masked;
+
 /**
  * A household economic verification request as stored.
  *
@@ -23,6 +26,6 @@ import java.util.List;
  *     made before areas were kept: then only city-wide roles see it
  */
 public record VerificationRequest(long id, String householdId, Residence residence, Purpose purpose, Consent consent,
-    List<String> members, VerificationStatus status, String requestedBy, Instant requestedAt, Instant retryUntil,
+    @Masked(MaskType.NATIONAL_ID_NUMBER) List<String> members, VerificationStatus status, String requestedBy, Instant requestedAt, Instant retryUntil,
     Instant finishedAt, String statusReason, String regionCode) {
 }

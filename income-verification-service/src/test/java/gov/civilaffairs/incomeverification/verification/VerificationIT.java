@@ -69,6 +69,8 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "income-verification.deadline=3s",
+    // a city that shows ID numbers in full only to these roles: county officers and auditors get them masked
+    "platform.security.unmasked-roles.NATIONAL_ID_NUMBER=CITY_ADMINISTRATOR,TOWNSHIP_CASEWORKER,EXTERNAL_SYSTEM",
     "income-verification.retry-interval=1h",
     "spring.http.serviceclient.tax.read-timeout=500ms",
     "resilience4j.retry.configs.default.max-attempts=2",
@@ -422,6 +424,24 @@ class VerificationIT {
     String diankou = "Bearer " + TestTokens.staff("diankou-caseworker", Role.TOWNSHIP_CASEWORKER, "330681104");
     assertThat(call("GET", "/verification-requests/" + id, diankou, null).getStatusCode().value())
         .as("the request belongs to the application's village, so its township sees it").isEqualTo(200);
+  }
+
+  @Test
+  void theVerificationShowsIdNumbersMaskedToRolesTheCityDoesNotShowThemTo() {
+    Map<String, Object> request = new java.util.HashMap<>(body("H-masked", List.of(A, B), consent(LocalDate.now())));
+    request.put("regionCode", "330681001001");
+    long id = submit(request).getBody().at("/request/id").asLong();
+    String auditor = "Bearer " + TestTokens.staff("auditor", Role.AUDITOR, null);
+    String masked = A.substring(0, 6) + "********" + A.substring(14);
+
+    JsonNode seenByAuditor = call("GET", "/verification-requests/" + id, auditor, null).getBody();
+    JsonNode seenByCaseworker = call("GET", "/verification-requests/" + id, CASEWORKER, null).getBody();
+
+    assertThat(seenByAuditor.at("/request/members/0").asString()).isEqualTo(masked);
+    assertThat(seenByAuditor.at("/report/members/0/nationalIdNumber").asString()).isEqualTo(masked);
+    assertThat(seenByAuditor.toString()).doesNotContain(A).doesNotContain(B);
+    assertThat(seenByCaseworker.at("/request/members/0").asString()).isEqualTo(A);
+    assertThat(seenByCaseworker.at("/report/members/0/nationalIdNumber").asString()).isEqualTo(A);
   }
 
   // --- helpers -----------------------------------------------------------------------------------

@@ -55,7 +55,10 @@ public class MaskingJacksonModule extends JacksonModule {
     }
   }
 
-  /** Writes the value's string form, masked when the policy says so. */
+  /**
+   * Writes the value's string form, masked when the policy says so; a collection (e.g. a household's
+   * member ID numbers) as an array of its elements' string forms, each masked the same way.
+   */
   private static final class MaskingSerializer extends ValueSerializer<Object> {
 
     private final MaskType type;
@@ -68,8 +71,21 @@ public class MaskingJacksonModule extends JacksonModule {
 
     @Override
     public void serialize(Object value, JsonGenerator generator, SerializationContext context) {
+      boolean mask = policy.masks(type);
+      if (value instanceof Iterable<?> elements) {
+        generator.writeStartArray();
+        for (Object element : elements) {
+          if (element == null) {
+            generator.writeNull();
+          } else {
+            generator.writeString(mask ? type.mask(element.toString()) : element.toString());
+          }
+        }
+        generator.writeEndArray();
+        return;
+      }
       String text = value.toString();
-      generator.writeString(policy.masks(type) ? type.mask(text) : text);
+      generator.writeString(mask ? type.mask(text) : text);
     }
   }
 }

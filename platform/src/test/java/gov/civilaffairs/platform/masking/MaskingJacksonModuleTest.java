@@ -52,6 +52,16 @@ class MaskingJacksonModuleTest {
   }
 
   @Test
+  void masksEachElementOfAnAnnotatedList() {
+    record Household(@Masked(MaskType.NATIONAL_ID_NUMBER) java.util.List<String> members) {
+    }
+    JsonMapper mapper = JsonMapper.builder().addModule(new MaskingJacksonModule(MaskingPolicy.ALWAYS)).build();
+
+    assertThat(mapper.writeValueAsString(new Household(java.util.Arrays.asList("33068119900101123X", null,
+        "330681195003150013")))).isEqualTo("{\"members\":[\"330681********123X\",null,\"330681********0013\"]}");
+  }
+
+  @Test
   void leavesUnannotatedRecordsAlone() {
     record Plain(String idNumber) {
     }
