@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import gov.civilaffairs.platform.test.TestTokens;
 import gov.civilaffairs.eldercare.EldercareTestSupport;
 import gov.civilaffairs.eldercare.FixedClockConfiguration;
 import gov.civilaffairs.eldercare.ScheduledJobs;
@@ -62,6 +63,15 @@ class TransitCardFileIT extends EldercareTestSupport {
 
     JsonNode again = call("POST", "/transit-card-files", "{\"date\":\"2026-11-13\"}", 201);
     assertThat(again.path("generatedAt").asString()).as("idempotent").isEqualTo(file.path("generatedAt").asString());
+
+    String transitCardSystem = TestTokens.client("transit-card-system", "transit-cards:read");
+    HttpResponse<String> fetched = send(transitCardSystem, "GET", "/transit-card-files/2026-11-13/content", null);
+    assertThat(fetched.statusCode()).as("the transit-card system fetches its file itself").isEqualTo(200);
+    assertThat(fetched.body()).isEqualTo(content.body());
+    assertThat(send(transitCardSystem, "POST", "/transit-card-files", "{\"date\":\"2026-11-12\"}").statusCode())
+        .as("but generates nothing").isEqualTo(403);
+    assertThat(send(TestTokens.client("police", "deaths:write"), "GET", "/transit-card-files/2026-11-13/content", null)
+        .statusCode()).isEqualTo(403);
   }
 
   @Test

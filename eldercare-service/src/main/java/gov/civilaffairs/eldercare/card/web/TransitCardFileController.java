@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The daily file for the transit-card system (老年人免费乘车IC卡名单). It lists every transit card of the city,
- * so only a city administrator generates and downloads it.
+ * so only a city administrator generates it; the transit-card system itself fetches it as a machine client with
+ * scope {@code transit-cards:read} (client {@code transit-card-system}, docs/security.md), or the city
+ * administrator downloads it.
  */
 @RestController
 @PreAuthorize("hasRole('CITY_ADMINISTRATOR')")
@@ -49,6 +51,7 @@ class TransitCardFileController {
   }
 
   @GetMapping("/{date}")
+  @PreAuthorize("hasRole('CITY_ADMINISTRATOR') or hasAuthority('SCOPE_transit-cards:read')")
   @Operation(summary = "Read a file's summary (lines, notifications delivered)", description = "404 for a date without a file.")
   TransitCardFile file(@Parameter(example = "2026-11-15") @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
       LocalDate date) {
@@ -56,8 +59,10 @@ class TransitCardFileController {
   }
 
   @GetMapping("/{date}/content")
+  @PreAuthorize("hasRole('CITY_ADMINISTRATOR') or hasAuthority('SCOPE_transit-cards:read')")
   @Operation(summary = "Download a file as sent (CSV, UTF-8)",
-      description = "Columns card_number, status (VALID or BLOCKED), issued_on. 404 for a date without a file.",
+      description = "Columns card_number, status (VALID or BLOCKED), issued_on. The city administrator, or the "
+          + "transit-card system's machine client (scope transit-cards:read). 404 for a date without a file.",
       responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", examples =
           @ExampleObject("card_number,status,issued_on\r\nZJT000000001,VALID,2026-03-02\r\n"))))
   ResponseEntity<String> content(@Parameter(example = "2026-11-15") @PathVariable
