@@ -17,6 +17,7 @@ import gov.civilaffairs.relief.person.PersonStatus;
 import gov.civilaffairs.relief.temporary.TemporaryAssistance;
 import gov.civilaffairs.relief.temporary.TemporaryAssistanceService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -109,7 +110,7 @@ class TemporaryAssistanceController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read a case", description = "Example: GET /temporary-assistance/3. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "temporary-assistance", objectId = "#id")
-  CaseView find(@PathVariable long id, Caller caller) {
+  CaseView find(@Parameter(example = "3") @PathVariable long id, Caller caller) {
     return CaseView.of(service.find(id, caller.regionScope()));
   }
 
@@ -130,7 +131,8 @@ class TemporaryAssistanceController {
           + "approval-tier). An approved expenditure case is paid that day; a refused emergency case is marked "
           + "recoveryRequired. 404 outside the area; 409 already-decided; 422 reason-required.")
   @Audited(action = AuditAction.UPDATE, objectType = "temporary-assistance", objectId = "#id")
-  CaseView decide(@PathVariable long id, Caller caller, @Valid @RequestBody DecisionRequest request) {
+  CaseView decide(@Parameter(example = "3") @PathVariable long id, Caller caller,
+      @Valid @RequestBody DecisionRequest request) {
     return CaseView.of(service.decide(id, caller, request.approve(), request.reason()));
   }
 }
