@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Every operation of this service's OpenAPI document has a summary, a description with an example, an example for
  * each path parameter and each request-body property, and its errors as problem+json (400, 401, 403 everywhere;
- * 409/422 where the description names them). The platform's {@code /audit-entries} is documented there.
+ * 409/422 where the description names them). The platform's {@code /audit-entries} is documented there. Every
+ * national ID number in an example carries the right check character (GB 11643-1999), so that trying it is not a 400.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -77,6 +82,13 @@ class OpenApiDocumentIT extends ReliefTestSupport {
             }
           }
         }
+      }
+    }
+    Matcher idNumbers = Pattern.compile("(?<![0-9])\\d{6}(?:19|20)\\d{9}[0-9X](?![0-9])").matcher(response.body());
+    while (idNumbers.find()) {
+      String id = idNumbers.group();
+      if (NationalIdNumber.checkCharacter(id.substring(0, 17)) != id.charAt(17)) {
+        missing.add("example ID number " + id + ": wrong check character");
       }
     }
     assertThat(operations).isGreaterThan(80);

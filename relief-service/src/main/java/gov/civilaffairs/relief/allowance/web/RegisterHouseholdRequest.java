@@ -33,7 +33,7 @@ record RegisterHouseholdRequest(
 
   /** One member; exactly one has relation HEAD. */
   record MemberRequest(
-      @Schema(example = "33068119500101001X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681195001010017") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "王秀英") @NotBlank @Size(max = 100) String name,
       @Schema(example = "HEAD") @NotNull Relation relation) {
   }

@@ -64,7 +64,7 @@ class ApplicationController {
   @Operation(summary = "Take an application (受理) and ask for the household's economic verification",
       description = "Example body: {\"regionCode\":\"330681001001\",\"area\":\"URBAN\",\"consentReference\":"
           + "\"SQ-2026-0915-001\",\"consentSignedOn\":\"2026-09-14\",\"members\":[{\"nationalIdNumber\":"
-          + "\"33068119800101003X\",\"name\":\"陈建国\",\"relation\":\"HEAD\"}]}. Every member is checked against "
+          + "\"330681198001010037\",\"name\":\"陈建国\",\"relation\":\"HEAD\"}]}. Every member is checked against "
           + "active cases and open applications (409 already-covered) and in registry-service's person index "
           + "(422 person-not-enrollable for a deceased or unindexed member; registry down: taken with "
           + "registryCheck PENDING, retried). 422 unknown-village, head-required, duplicate-member, "

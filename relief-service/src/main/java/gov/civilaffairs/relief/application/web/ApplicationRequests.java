@@ -42,7 +42,7 @@ final class ApplicationRequests {
 
     /** One member; exactly one has relation HEAD. */
     record Member(
-        @Schema(example = "33068119800101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+        @Schema(example = "330681198001010037") @NotNull @ValidNationalIdNumber String nationalIdNumber,
         @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
         @Schema(example = "HEAD") @NotNull Relation relation) {
     }

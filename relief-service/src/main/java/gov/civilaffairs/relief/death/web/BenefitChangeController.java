@@ -66,7 +66,7 @@ class BenefitChangeController {
           + "changes of households within the caller's area; none: an empty list. 400 invalid ID number (GB 11643-1999).")
   @Audited(action = AuditAction.READ, objectType = "household-benefit-change", person = "#nationalIdNumber")
   List<BenefitChangeResponse> ofPerson(
-      @Parameter(example = "33068119500101001X") @PathVariable @ValidNationalIdNumber String nationalIdNumber,
+      @Parameter(example = "330681195001010017") @PathVariable @ValidNationalIdNumber String nationalIdNumber,
       Caller caller) {
     return changes.ofPerson(NationalIdNumber.parse(nationalIdNumber).value()).stream()
         .filter(change -> caller.regionScope().covers(households.household(change.householdId()).regionCode()))

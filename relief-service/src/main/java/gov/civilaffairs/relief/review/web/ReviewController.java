@@ -63,7 +63,7 @@ class ReviewController {
   /** A member change: a birth or marriage adds a member, a move removes one. */
   record MemberChangeRequest(
       @Schema(example = "BIRTH") @NotNull HouseholdChange.Kind kind,
-      @Schema(example = "330681202609010028") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681202609010026") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(description = "for BIRTH and MARRIAGE_IN", example = "陈小雨") @Size(max = 100) String name,
       @Schema(description = "for BIRTH and MARRIAGE_IN; default CHILD or SPOUSE", example = "CHILD") Relation relation,
       @Schema(description = "day of the birth, marriage or move", example = "2026-09-01") @NotNull LocalDate changedOn,
@@ -119,7 +119,7 @@ class ReviewController {
   @PostMapping("/households/{id}/member-changes")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record a birth, a marriage or a move out; the amount is recomputed from next month",
-      description = "Example body: {\"kind\":\"BIRTH\",\"nationalIdNumber\":\"330681202609010028\",\"name\":\"陈小雨\","
+      description = "Example body: {\"kind\":\"BIRTH\",\"nationalIdNumber\":\"330681202609010026\",\"name\":\"陈小雨\","
           + "\"changedOn\":\"2026-09-01\"}. A member who joins is checked in registry-service's person index (422 "
           + "person-not-enrollable, 503 registry-unavailable) and must belong to no household (409 "
           + "already-in-household). 404 outside the area; 409 allowance-not-active; 422 date-in-future, "

@@ -57,7 +57,7 @@ class TemporaryAssistanceController {
   record NewCaseRequest(
       @Schema(description = "12-digit village or community code", example = "330681001001")
       @NotNull @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String regionCode,
-      @Schema(example = "33068119800101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681198001010037") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
       @Schema(example = "EMERGENCY") @NotNull TemporaryAssistance.Kind kind,
       @Schema(example = "FIRE") @NotNull TemporaryAssistance.Cause cause,
@@ -88,7 +88,7 @@ class TemporaryAssistanceController {
   @PostMapping
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record a temporary-assistance case; an emergency case is paid at once",
-      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"33068119800101003X\","
+      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"330681198001010037\","
           + "\"name\":\"陈建国\",\"kind\":\"EMERGENCY\",\"cause\":\"FIRE\",\"circumstances\":\"住房失火\",\"amount\":\"3000.00\"}. "
           + "tier TOWNSHIP up to relief.temporary.township-approval-limit, else COUNTY. 400 validation; 403 "
           + "region-outside-area; 409 same-cause-within-year; 422 unknown-village, amount-over-maximum, "
