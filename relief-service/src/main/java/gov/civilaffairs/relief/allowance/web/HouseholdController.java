@@ -49,7 +49,11 @@ class HouseholdController {
 
   @PostMapping
   @Operation(summary = "Register a confirmed household and grant its allowance",
-      description = "Amount by the difference method. Every member is first checked in registry-service's "
+      description = "Example body: {\"regionCode\":\"330681001001\",\"area\":\"RURAL\",\"monthlyIncome\":\"800.00\","
+          + "\"startMonth\":\"2026-01\",\"members\":[{\"nationalIdNumber\":\"330681195001010017\",\"name\":\"王建华\","
+          + "\"relation\":\"HEAD\"},{\"nationalIdNumber\":\"330681195203050025\",\"name\":\"王秀英\",\"relation\":"
+          + "\"SPOUSE\"}]}. 201 with the household and its allowance, Location /households/{id}. "
+          + "Amount by the difference method. Every member is first checked in registry-service's "
           + "person index: 422 person-not-enrollable (deceased or not indexed), 503 registry-unavailable. "
           + "422 head-required, duplicate-member, not-eligible; 409 already-in-household; 403 "
           + "region-outside-area for a village outside the caller's area.")
@@ -70,9 +74,13 @@ class HouseholdController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Read a household, its members and its allowance (amount due for asOf, default this month)")
+  @Operation(summary = "Read a household, its members and its allowance (amount due for asOf, default this month)",
+      description = "Example: GET /households/7?asOf=2026-07 -> {\"id\":7,\"regionCode\":\"330681001001\",\"area\":"
+          + "\"RURAL\",\"headRequired\":false,\"members\":[{\"name\":\"王建华\",\"relation\":\"HEAD\",\"living\":true}],"
+          + "\"allowance\":{\"status\":\"ACTIVE\",\"asOf\":\"2026-07\",\"currentAmount\":940.00}}. ID numbers masked per "
+          + "role. 400 bad asOf (yyyy-MM); 404 when it does not exist or lies outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "household", objectId = "#id")
-  HouseholdResponse household(@PathVariable long id, Caller caller,
+  HouseholdResponse household(@Parameter(example = "7") @PathVariable long id, Caller caller,
       @Parameter(example = "2026-07") @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM")
       YearMonth asOf) {
     service.household(id, caller.regionScope());
@@ -80,7 +88,9 @@ class HouseholdController {
   }
 
   @GetMapping
-  @Operation(summary = "List the households within the caller's area, ordered by id")
+  @Operation(summary = "List the households within the caller's area, ordered by id",
+      description = "Example: GET /households?page=0&size=20 (page from 0, size 1 to 200). Each household as "
+          + "GET /households/{id} answers it, with the amount due this month.")
   @Audited(action = AuditAction.READ, objectType = "household")
   List<HouseholdResponse> households(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -90,9 +100,12 @@ class HouseholdController {
   }
 
   @PutMapping("/{id}/head")
-  @Operation(summary = "Name a new head (clears headRequired)", description = "422 not-a-living-member.")
+  @Operation(summary = "Name a new head (clears headRequired)",
+      description = "Example: PUT /households/7/head with body {\"nationalIdNumber\":\"330681195203050025\"}. Answers "
+          + "the household. 404 when it does not exist or lies outside the caller's area; 422 not-a-living-member.")
   @Audited(action = AuditAction.UPDATE, objectType = "household", objectId = "#id")
-  HouseholdResponse nameHead(@PathVariable long id, Caller caller, @Valid @RequestBody NameHeadRequest request) {
+  HouseholdResponse nameHead(@Parameter(example = "7") @PathVariable long id, Caller caller,
+      @Valid @RequestBody NameHeadRequest request) {
     service.household(id, caller.regionScope());
     service.nameHead(id, NationalIdNumber.parse(request.nationalIdNumber()));
     return view(id, null);

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.NotNull;
 
 /** The living member who becomes head of the household. */
 record NameHeadRequest(
-    @Schema(example = "33068119500101001X") @NotNull @ValidNationalIdNumber String nationalIdNumber) {
+    @Schema(example = "330681195001010017") @NotNull @ValidNationalIdNumber String nationalIdNumber) {
 }

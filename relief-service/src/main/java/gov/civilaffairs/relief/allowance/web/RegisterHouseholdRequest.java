@@ -26,11 +26,14 @@ record RegisterHouseholdRequest(
     @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal monthlyIncome,
     @Schema(description = "first month paid", type = "string", example = "2026-01")
     @NotNull YearMonth startMonth,
+    @Schema(description = "1 to 20 members, exactly one with relation HEAD",
+        example = "[{\"nationalIdNumber\":\"330681195001010017\",\"name\":\"王建华\",\"relation\":\"HEAD\"},"
+            + "{\"nationalIdNumber\":\"330681195203050025\",\"name\":\"王秀英\",\"relation\":\"SPOUSE\"}]")
     @NotEmpty @Size(max = 20) List<@Valid @NotNull MemberRequest> members) {
 
   /** One member; exactly one has relation HEAD. */
   record MemberRequest(
-      @Schema(example = "33068119500101001X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681195001010017") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "王秀英") @NotBlank @Size(max = 100) String name,
       @Schema(example = "HEAD") @NotNull Relation relation) {
   }

@@ -64,7 +64,7 @@ class ApplicationController {
   @Operation(summary = "Take an application (受理) and ask for the household's economic verification",
       description = "Example body: {\"regionCode\":\"330681001001\",\"area\":\"URBAN\",\"consentReference\":"
           + "\"SQ-2026-0915-001\",\"consentSignedOn\":\"2026-09-14\",\"members\":[{\"nationalIdNumber\":"
-          + "\"33068119800101003X\",\"name\":\"陈建国\",\"relation\":\"HEAD\"}]}. Every member is checked against "
+          + "\"330681198001010037\",\"name\":\"陈建国\",\"relation\":\"HEAD\"}]}. Every member is checked against "
           + "active cases and open applications (409 already-covered) and in registry-service's person index "
           + "(422 person-not-enrollable for a deceased or unindexed member; registry down: taken with "
           + "registryCheck PENDING, retried). 422 unknown-village, head-required, duplicate-member, "
@@ -89,7 +89,7 @@ class ApplicationController {
       description = "Example: GET /allowance-applications/12. 404 when it does not exist or lies outside the "
           + "caller's area. ID numbers masked unless the role sees them in full.")
   @Audited(action = AuditAction.READ, objectType = "allowance-application", objectId = "#id")
-  ApplicationResponse application(@PathVariable long id, Caller caller) {
+  ApplicationResponse application(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     return view(service.application(id, caller.regionScope()));
   }
 
@@ -132,7 +132,7 @@ class ApplicationController {
           + "is cleared and a new request submitted; the application waits at VERIFICATION. 409 wrong-step, "
           + "verification-awaited (a request is still pending); 404 outside the area.")
   @Audited(action = AuditAction.UPDATE, objectType = "allowance-application", objectId = "#id")
-  ApplicationResponse requestVerificationAgain(@PathVariable long id, Caller caller) {
+  ApplicationResponse requestVerificationAgain(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     return view(service.requestVerificationAgain(id, caller));
   }
 
@@ -143,7 +143,7 @@ class ApplicationController {
           + "\"assessedMonthlyIncome\":\"600.00\",\"photoReferences\":[\"photo/2026/0918/a1.jpg\"]}. Moves "
           + "HOME_INVESTIGATION -> FIRST_REVIEW. 409 wrong-step; 422 investigation-date-invalid; 404 outside the area.")
   @Audited(action = AuditAction.UPDATE, objectType = "allowance-application", objectId = "#id")
-  ApplicationResponse investigate(@PathVariable long id, Caller caller,
+  ApplicationResponse investigate(@Parameter(example = "12") @PathVariable long id, Caller caller,
       @Valid @RequestBody ApplicationRequests.Investigation request) {
     return view(service.investigate(id, caller, request.findings().strip(), request.investigatedOn(),
         request.assessedMonthlyIncome(), request.photoReferences() == null ? List.of() : request.photoReferences()));
@@ -156,7 +156,7 @@ class ApplicationController {
           + "7-day public notice, or the community review when communityReview is true; REFUSE needs reason "
           + "(422 reason-required). 409 wrong-step, registry-check-pending; 404 outside the area.")
   @Audited(action = AuditAction.UPDATE, objectType = "allowance-application", objectId = "#id")
-  ApplicationResponse firstReview(@PathVariable long id, Caller caller,
+  ApplicationResponse firstReview(@Parameter(example = "12") @PathVariable long id, Caller caller,
       @Valid @RequestBody ApplicationRequests.FirstReview request) {
     return view(service.firstReview(id, caller, request.decision(),
         Boolean.TRUE.equals(request.communityReview()), request.reason()));
@@ -168,7 +168,7 @@ class ApplicationController {
       description = "Example body: {\"decision\":\"APPROVE\",\"reason\":\"评议代表一致同意。\"}. APPROVE starts the "
           + "public notice; REFUSE needs reason. 409 wrong-step; 422 reason-required; 404 outside the area.")
   @Audited(action = AuditAction.UPDATE, objectType = "allowance-application", objectId = "#id")
-  ApplicationResponse communityReview(@PathVariable long id, Caller caller,
+  ApplicationResponse communityReview(@Parameter(example = "12") @PathVariable long id, Caller caller,
       @Valid @RequestBody ApplicationRequests.Review request) {
     return view(service.communityReview(id, caller, request.decision(), request.reason()));
   }
@@ -181,7 +181,7 @@ class ApplicationController {
           + "/allowance-applications/12/notice. 409 not-in-notice unless the application is at PUBLIC_NOTICE; "
           + "404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "allowance-application", objectId = "#id")
-  NoticeResponse notice(@PathVariable long id, Caller caller) {
+  NoticeResponse notice(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     AllowanceApplication a = service.application(id, caller.regionScope());
     if (a.status() != ApplicationStatus.PUBLIC_NOTICE) {
       throw ProblemException.conflict("not-in-notice", "Application " + id + " is at " + a.status()
@@ -202,7 +202,7 @@ class ApplicationController {
       description = "Example body: {\"summary\":\"邻居反映户主之子在外务工有稳定收入。\"}. The application goes back "
           + "to HOME_INVESTIGATION. 409 wrong-step, notice-ended; 404 outside the area.")
   @Audited(action = AuditAction.UPDATE, objectType = "allowance-application", objectId = "#id")
-  ApplicationResponse object(@PathVariable long id, Caller caller,
+  ApplicationResponse object(@Parameter(example = "12") @PathVariable long id, Caller caller,
       @Valid @RequestBody ApplicationRequests.Objection request) {
     return view(service.object(id, caller, request.summary().strip()));
   }
@@ -217,7 +217,7 @@ class ApplicationController {
           + "already-in-household; 422 reason-required, not-eligible, person-not-enrollable; 503 "
           + "registry-unavailable; 404 outside the area.")
   @Audited(action = AuditAction.UPDATE, objectType = "allowance-application", objectId = "#id")
-  ApplicationResponse confirm(@PathVariable long id, Caller caller,
+  ApplicationResponse confirm(@Parameter(example = "12") @PathVariable long id, Caller caller,
       @Valid @RequestBody ApplicationRequests.Review request) {
     return view(service.confirm(id, caller, request.decision(), request.reason()));
   }

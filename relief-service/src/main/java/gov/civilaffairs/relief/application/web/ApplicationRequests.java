@@ -35,11 +35,14 @@ final class ApplicationRequests {
       @Schema(description = "reference of the signed consent (授权书) in the document store", example = "SQ-2026-0915-001")
       @NotBlank @Size(max = 100) String consentReference,
       @Schema(description = "the day the consent was signed", example = "2026-09-14") @NotNull LocalDate consentSignedOn,
+      @Schema(description = "1 to 20 members, exactly one with relation HEAD",
+          example = "[{\"nationalIdNumber\":\"330681198207080022\",\"name\":\"陈丽\",\"relation\":\"HEAD\"},"
+              + "{\"nationalIdNumber\":\"330681201006120010\",\"name\":\"陈子轩\",\"relation\":\"CHILD\"}]")
       @NotEmpty @Size(max = 20) List<@Valid @NotNull Member> members) {
 
     /** One member; exactly one has relation HEAD. */
     record Member(
-        @Schema(example = "33068119800101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+        @Schema(example = "330681198001010037") @NotNull @ValidNationalIdNumber String nationalIdNumber,
         @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
         @Schema(example = "HEAD") @NotNull Relation relation) {
     }

@@ -50,19 +50,23 @@ class BenefitChangeController {
 
   @GetMapping("/households/{id}/changes")
   @Operation(summary = "Changes death records made to a household's allowance, oldest first",
-      description = "404 also when the household is outside the caller's area.")
+      description = "Example: GET /households/7/changes -> [{\"householdId\":7,\"deathRecordId\":41,\"type\":"
+          + "\"AMOUNT_RECOMPUTED\",\"detail\":\"from 2026-08: 1880.00 -> 940.00 yuan for 1 member(s)\"}]. ID numbers "
+          + "masked per role. 404 also when the household is outside the caller's area.")
   @Audited(action = AuditAction.READ, objectType = "household-benefit-change", objectId = "#id")
-  List<BenefitChangeResponse> ofHousehold(@PathVariable long id, Caller caller) {
+  List<BenefitChangeResponse> ofHousehold(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     households.household(id, caller.regionScope());
     return changes.ofHousehold(id).stream().map(BenefitChangeResponse::of).toList();
   }
 
   @GetMapping("/persons/{nationalIdNumber}/benefit-changes")
   @Operation(summary = "Changes to the allowance of the person's household, oldest first",
-      description = "Only changes of households within the caller's area.")
+      description = "Example: GET /persons/330681195001010017/benefit-changes -> [{\"householdId\":7,\"deathRecordId\":"
+          + "41,\"type\":\"MEMBER_DECEASED\",\"detail\":\"member died on 2026-07-15; last month paid 2026-07\"}]. Only "
+          + "changes of households within the caller's area; none: an empty list. 400 invalid ID number (GB 11643-1999).")
   @Audited(action = AuditAction.READ, objectType = "household-benefit-change", person = "#nationalIdNumber")
   List<BenefitChangeResponse> ofPerson(
-      @Parameter(example = "33068119500101001X") @PathVariable @ValidNationalIdNumber String nationalIdNumber,
+      @Parameter(example = "330681195001010017") @PathVariable @ValidNationalIdNumber String nationalIdNumber,
       Caller caller) {
     return changes.ofPerson(NationalIdNumber.parse(nationalIdNumber).value()).stream()
         .filter(change -> caller.regionScope().covers(households.household(change.householdId()).regionCode()))

@@ -85,7 +85,7 @@ class DisasterEventController {
       @NotNull @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String regionCode,
       @Schema(description = "HOUSEHOLD (number of the head) or PERSON", example = "HOUSEHOLD")
       @NotNull @Pattern(regexp = "HOUSEHOLD|PERSON") String recipientKind,
-      @Schema(example = "33068119700101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681197001010032") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
       @Schema(example = "应急生活救助金") @NotBlank @Size(max = 100) String item,
       @Schema(example = "MONEY") @NotNull @Pattern(regexp = "MONEY|GOODS") String kind,
@@ -159,7 +159,7 @@ class DisasterEventController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record relief money or goods given to one recipient",
       description = "Example body: {\"regionCode\":\"330681001001\",\"recipientKind\":\"HOUSEHOLD\",\"nationalIdNumber\":"
-          + "\"33068119700101003X\",\"name\":\"陈建国\",\"item\":\"应急生活救助金\",\"kind\":\"MONEY\",\"amount\":\"1000.00\","
+          + "\"330681197001010032\",\"name\":\"陈建国\",\"item\":\"应急生活救助金\",\"kind\":\"MONEY\",\"amount\":\"1000.00\","
           + "\"distributedOn\":\"2026-09-16\"}; goods: \"kind\":\"GOODS\",\"quantity\":2,\"unit\":\"床\". The same item to "
           + "the same recipient once per event. 201. 400 validation; 403 region-outside-area; 404 event outside the area; "
           + "409 already-distributed (distributionId); 422 unknown-village, recipient-outside-event-region, "

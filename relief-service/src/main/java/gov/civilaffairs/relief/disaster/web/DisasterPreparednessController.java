@@ -65,7 +65,7 @@ class DisasterPreparednessController {
   record NewOfficerRequest(
       @Schema(description = "12-digit village or community code", example = "330681001001")
       @NotNull @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String regionCode,
-      @Schema(example = "33068119850301002X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681198503010029") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "王丽") @NotBlank @Size(max = 100) String name,
       @Schema(example = "13805750001") @Pattern(regexp = "1\\d{10}", message = "must be an 11-digit mobile number")
       String mobilePhone,
@@ -109,7 +109,7 @@ class DisasterPreparednessController {
   @PostMapping("/disaster-officers")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Register a disaster information officer of a village",
-      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"33068119850301002X\","
+      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"330681198503010029\","
           + "\"name\":\"王丽\",\"mobilePhone\":\"13805750001\",\"appointedOn\":\"2026-03-01\"}. 201. 400 validation "
           + "(problem+json naming the field); 403 region-outside-area; 409 officer-already-registered; 422 "
           + "unknown-village, date-in-future.")

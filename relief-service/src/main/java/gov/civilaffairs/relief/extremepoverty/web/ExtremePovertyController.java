@@ -60,7 +60,7 @@ class ExtremePovertyController {
   record ApplicationRequest(
       @Schema(description = "12-digit village or community code where the person lives", example = "330681001001")
       @NotNull @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String regionCode,
-      @Schema(example = "33068119450101005X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681194501010051") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "王秀英") @NotBlank @Size(max = 100) String name,
       @Schema(description = "which allowance standard sets the basic living standard", example = "RURAL")
       @NotNull Area area,
@@ -116,7 +116,7 @@ class ExtremePovertyController {
   @PostMapping
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Take an application for extreme-poverty support (受理)",
-      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"33068119450101005X\","
+      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"330681194501010051\","
           + "\"name\":\"王秀英\",\"area\":\"RURAL\",\"circumstances\":\"独居，无子女\"}. The person is checked in "
           + "registry-service's person index and against active allowance households and other extreme-poverty "
           + "cases. Errors (application/problem+json): 400 validation (field named); 403 region-outside-area; "

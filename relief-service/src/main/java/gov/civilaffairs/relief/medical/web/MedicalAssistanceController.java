@@ -50,7 +50,7 @@ class MedicalAssistanceController {
 
   /** A settlement as the hospital reports it; deductible and assistance are computed. */
   record SettlementRequest(
-      @Schema(example = "33068119500101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681195001010033") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
       @Schema(example = "ALLOWANCE") @NotNull @Pattern(regexp = "ALLOWANCE|NEAR_POVERTY") String category,
       @Schema(example = "INPATIENT") @NotNull @Pattern(regexp = "OUTPATIENT|INPATIENT") String kind,
@@ -80,7 +80,7 @@ class MedicalAssistanceController {
 
   /** A pre-treatment advance: what the caseworker may set. */
   record AdvanceRequest(
-      @Schema(example = "33068119500101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681195001010033") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
       @Schema(example = "ALLOWANCE") @NotNull @Pattern(regexp = "ALLOWANCE|NEAR_POVERTY") String category,
       @Schema(example = "诸暨市人民医院") @NotBlank @Size(max = 200) String hospital,
@@ -104,7 +104,7 @@ class MedicalAssistanceController {
   @PostMapping("/pre-treatment-advances")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Grant pre-treatment assistance (医前救助), settled against the person's next settlement",
-      description = "Example body: {\"nationalIdNumber\":\"33068119500101003X\",\"name\":\"陈建国\",\"category\":"
+      description = "Example body: {\"nationalIdNumber\":\"330681195001010033\",\"name\":\"陈建国\",\"category\":"
           + "\"ALLOWANCE\",\"hospital\":\"诸暨市人民医院\",\"reason\":\"住院押金\",\"amount\":\"5000.00\","
           + "\"grantedOn\":\"2026-09-01\"}. The advance counts against the category's yearly cap while OPEN; the next "
           + "settlement of the category settles it (advanceOffset, payableAtSettlement, advanceToRecover). 201. 400 "
@@ -124,9 +124,9 @@ class MedicalAssistanceController {
   @GetMapping("/persons/{nationalIdNumber}/pre-treatment-advances")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "A person's pre-treatment advances within the caller's area, oldest first",
-      description = "Example: GET /medical-assistance/persons/33068119500101003X/pre-treatment-advances.")
+      description = "Example: GET /medical-assistance/persons/330681195001010033/pre-treatment-advances.")
   @Audited(action = AuditAction.READ, objectType = "medical-pre-treatment-advance", person = "#nationalIdNumber")
-  List<AdvanceView> advancesOf(@Parameter(example = "33068119500101003X") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
+  List<AdvanceView> advancesOf(@Parameter(example = "330681195001010033") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
     return service.advancesOf(NationalIdNumber.parse(nationalIdNumber).value(), caller.regionScope()).stream()
         .map(AdvanceView::of).toList();
   }
@@ -134,7 +134,7 @@ class MedicalAssistanceController {
   @PostMapping("/settlements")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record a one-stop settlement and compute what assistance pays",
-      description = "Example body: {\"nationalIdNumber\":\"33068119500101003X\",\"name\":\"陈建国\",\"category\":"
+      description = "Example body: {\"nationalIdNumber\":\"330681195001010033\",\"name\":\"陈建国\",\"category\":"
           + "\"ALLOWANCE\",\"kind\":\"INPATIENT\",\"hospital\":\"诸暨市人民医院\",\"settlementReference\":"
           + "\"ZJRMYY-2026-0915-0001\",\"settledOn\":\"2026-09-15\",\"totalCost\":\"20000.00\",\"insurancePaid\":"
           + "\"14000.00\",\"eligibleOutOfPocket\":\"5000.00\"}. Deductible, ratio and yearly cap per category "
@@ -156,9 +156,9 @@ class MedicalAssistanceController {
   @GetMapping("/persons/{nationalIdNumber}/settlements")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "A person's settlements within the caller's area, oldest first",
-      description = "Example: GET /medical-assistance/persons/33068119500101003X/settlements.")
+      description = "Example: GET /medical-assistance/persons/330681195001010033/settlements.")
   @Audited(action = AuditAction.READ, objectType = "medical-settlement", person = "#nationalIdNumber")
-  List<SettlementView> ofPerson(@Parameter(example = "33068119500101003X") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
+  List<SettlementView> ofPerson(@Parameter(example = "330681195001010033") @PathVariable @ValidNationalIdNumber String nationalIdNumber, Caller caller) {
     return service.ofPerson(NationalIdNumber.parse(nationalIdNumber).value(), caller.regionScope()).stream()
         .map(SettlementView::of).toList();
   }

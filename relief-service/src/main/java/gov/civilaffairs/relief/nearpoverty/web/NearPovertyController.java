@@ -14,6 +14,7 @@ import gov.civilaffairs.relief.allowance.Relation;
 import gov.civilaffairs.relief.nearpoverty.NearPovertyHousehold;
 import gov.civilaffairs.relief.nearpoverty.NearPovertyRegister;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,7 +58,7 @@ class NearPovertyController {
   @Operation(summary = "Read a near-poverty household",
       description = "Example: GET /near-poverty-households/2. 404 when it does not exist or lies outside the area.")
   @Audited(action = AuditAction.READ, objectType = "near-poverty-household", objectId = "#id")
-  HouseholdView find(@PathVariable long id, Caller caller) {
+  HouseholdView find(@Parameter(example = "2") @PathVariable long id, Caller caller) {
     return HouseholdView.of(register.find(id, caller.regionScope()));
   }
 

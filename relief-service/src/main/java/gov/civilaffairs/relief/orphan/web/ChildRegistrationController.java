@@ -57,13 +57,13 @@ class ChildRegistrationController {
   record RegistrationRequest(
       @Schema(example = "330681001001") @NotNull @Pattern(regexp = "\\d{12}", message = "must be 12 digits")
       String regionCode,
-      @Schema(example = "330681201503010028") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681201503010023") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "李小雨") @NotBlank @Size(max = 100) String name,
       @Schema(example = "SCATTERED_ORPHAN") @NotNull ChildRegistration.Kind kind,
       @Schema(example = "BOTH_PARENTS_DECEASED") @NotNull ChildRegistration.Cause cause,
       @Schema(example = "父亲2024年病故，母亲2025年因交通事故死亡。") @NotBlank @Size(max = 1000) String causeDetails,
       @Schema(example = "李国华") @NotBlank @Size(max = 100) String guardianName,
-      @Schema(example = "330681195602030017") @NotNull @ValidNationalIdNumber String guardianNationalIdNumber,
+      @Schema(example = "330681195602030013") @NotNull @ValidNationalIdNumber String guardianNationalIdNumber,
       @Schema(example = "GRANDPARENT") @NotNull ChildRegistration.GuardianRelation guardianRelation) {
   }
 
@@ -92,9 +92,9 @@ class ChildRegistrationController {
   @PostMapping
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Register a scattered orphan or a de-facto unsupported child",
-      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"330681201503010028\","
+      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"330681201503010023\","
           + "\"name\":\"李小雨\",\"kind\":\"SCATTERED_ORPHAN\",\"cause\":\"BOTH_PARENTS_DECEASED\",\"causeDetails\":"
-          + "\"父母双亡\",\"guardianName\":\"李国华\",\"guardianNationalIdNumber\":\"330681195602030017\","
+          + "\"父母双亡\",\"guardianName\":\"李国华\",\"guardianNationalIdNumber\":\"330681195602030013\","
           + "\"guardianRelation\":\"GRANDPARENT\"}. Paid from the month after registration to the month of the 18th "
           + "birthday. Errors (problem+json): 400 validation; 403 region-outside-area; 409 already-registered; 422 "
           + "unknown-village, cause-not-of-kind, guardian-is-child, not-a-minor, person-not-enrollable; 503 "

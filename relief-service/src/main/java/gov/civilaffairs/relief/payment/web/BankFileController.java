@@ -7,6 +7,7 @@ import gov.civilaffairs.platform.audit.Audited;
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.relief.payment.BankFiles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -50,7 +51,7 @@ class BankFileController {
               + "lineId,beneficiaryId,regionCode,kind,forMonth,amount,decisionKind,decisionId\r\n"
               + "501,77,330681102001,MONTHLY,2026-07,940.00,APPLICATION,31\r\n"))))
   @Audited(action = AuditAction.READ, objectType = "payment-roll", objectId = "#id")
-  ResponseEntity<byte[]> csv(@PathVariable long id, Caller caller) {
+  ResponseEntity<byte[]> csv(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
     files.writeCsv(id, caller.regionScope(), buffer); // whole file first: a 404 is a problem, not a broken body
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -64,7 +65,7 @@ class BankFileController {
       description = "Example: GET /payment-rolls/12/bank-file.xlsx. One sheet: header row (as the CSV), the lines, then "
           + "a row TOTAL with the line count (column B) and total amount (column F). 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "payment-roll", objectId = "#id")
-  ResponseEntity<byte[]> xlsx(@PathVariable long id, Caller caller) {
+  ResponseEntity<byte[]> xlsx(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
     files.writeXlsx(id, caller.regionScope(), buffer);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
@@ -75,14 +76,17 @@ class BankFileController {
   @PostMapping(value = "/payment-rolls/{id:\\d+}/bank-returns", consumes = "text/csv")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER') or hasAuthority('SCOPE_payments:write')")
   @Operation(summary = "Import the bank's return file of a sent roll: each line PAID or FAILED",
-      description = "Body: CSV with header lineId,result[,reason]; result PAID or FAILED. Each row is applied on its own and "
+      description = "Example: POST /payment-rolls/12/bank-returns with the CSV body below -> {\"rollId\":12,\"accepted\":"
+          + "2,\"rejected\":0,\"rows\":[{\"row\":1,\"lineId\":501,\"status\":\"ACCEPTED\"},{\"row\":2,\"lineId\":502,"
+          + "\"status\":\"ACCEPTED\"}]}. "
+          + "Body: CSV with header lineId,result[,reason]; result PAID or FAILED. Each row is applied on its own and "
           + "reported (ACCEPTED or REJECTED with the reason); a bad row never stops the good ones. A FAILED line is paid "
           + "again (kind RETRY) in the next roll of the scheme and township. 400 bad-return-file (no header, not CSV, no "
           + "rows); 404 outside the area; 409 roll-not-sent.",
       requestBody = @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(
           value = "lineId,result,reason\r\n501,PAID,\r\n502,FAILED,account closed\r\n"))))
   @Audited(action = AuditAction.UPDATE, objectType = "payment-roll", objectId = "#id")
-  BankFiles.ReturnReport bankReturn(@PathVariable long id, Caller caller,
+  BankFiles.ReturnReport bankReturn(@Parameter(example = "12") @PathVariable long id, Caller caller,
       @org.springframework.web.bind.annotation.RequestBody String file) {
     return files.applyReturn(id, caller.regionScope(), new StringReader(file));
   }

@@ -96,7 +96,7 @@ class PaymentRollController {
   @GetMapping("/payment-rolls/" + ID)
   @Operation(summary = "Read one roll (scheme, township, month) and its control totals",
       description = "Example: GET /payment-rolls/12. 404 if its township is outside the caller's area.")
-  PaymentRoll roll(@PathVariable long id, Caller caller) {
+  PaymentRoll roll(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     return service.roll(id, caller.regionScope());
   }
 
@@ -105,7 +105,7 @@ class PaymentRollController {
       description = "Example: GET /payment-rolls/12/lines?page=0&size=100. Each line names its beneficiary, village, "
           + "kind, month paid for, amount and decision. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "payment-roll", objectId = "#id")
-  List<RollLine> lines(@PathVariable long id, Caller caller,
+  List<RollLine> lines(@Parameter(example = "12") @PathVariable long id, Caller caller,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
     return service.lines(id, caller.regionScope(), page, size);
@@ -115,19 +115,25 @@ class PaymentRollController {
   @Operation(summary = "Mark one roll sent to the bank; it never changes afterwards",
       description = "Example: POST /payment-rolls/12/sent. Again on a sent roll: unchanged. 404 outside the area.")
   @Audited(action = AuditAction.UPDATE, objectType = "payment-roll", objectId = "#id")
-  PaymentRoll markSent(@PathVariable long id, Caller caller) {
+  PaymentRoll markSent(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     return service.markSent(id, caller.regionScope());
   }
 
   @GetMapping("/households/{id}/overpayment-claims")
-  @Operation(summary = "A household's overpayment claims (OPEN or WITHDRAWN)")
-  List<OverpaymentClaim> claims(@PathVariable long id) {
+  @Operation(summary = "A household's overpayment claims (OPEN or WITHDRAWN)",
+      description = "Example: GET /households/7/overpayment-claims -> [{\"id\":3,\"householdId\":7,\"deathRecordId\":41,"
+          + "\"fromMonth\":\"2026-08\",\"toMonth\":\"2026-09\",\"months\":2,\"amount\":1880.00,\"status\":\"OPEN\"}]. "
+          + "An unknown household has none (empty list).")
+  List<OverpaymentClaim> claims(@Parameter(example = "7") @PathVariable long id) {
     return service.claims(id);
   }
 
   @GetMapping("/households/{id}/arrears")
-  @Operation(summary = "A household's arrears entries; rollId is the roll that pays each")
-  List<Arrears> arrears(@PathVariable long id) {
+  @Operation(summary = "A household's arrears entries; rollId is the roll that pays each",
+      description = "Example: GET /households/7/arrears -> [{\"id\":5,\"householdId\":7,\"forMonth\":\"2026-08\","
+          + "\"amount\":940.00,\"deathRecordId\":41,\"rollId\":null,\"allowanceStandardId\":null}]. An unknown "
+          + "household has none (empty list).")
+  List<Arrears> arrears(@Parameter(example = "7") @PathVariable long id) {
     return service.arrears(id);
   }
 }

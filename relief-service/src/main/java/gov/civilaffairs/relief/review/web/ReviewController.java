@@ -63,12 +63,13 @@ class ReviewController {
   /** A member change: a birth or marriage adds a member, a move removes one. */
   record MemberChangeRequest(
       @Schema(example = "BIRTH") @NotNull HouseholdChange.Kind kind,
-      @Schema(example = "330681202609010028") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681202609010026") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(description = "for BIRTH and MARRIAGE_IN", example = "陈小雨") @Size(max = 100) String name,
       @Schema(description = "for BIRTH and MARRIAGE_IN; default CHILD or SPOUSE", example = "CHILD") Relation relation,
       @Schema(description = "day of the birth, marriage or move", example = "2026-09-01") @NotNull LocalDate changedOn,
       @Schema(description = "household monthly income after the change, yuan; omit to keep it", example = "300.00")
       @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal monthlyIncome,
+      @Schema(description = "what the caseworker saw or was shown", example = "已核验出生医学证明，新生儿随母落户本户。")
       @Size(max = 2000) String findings) {
   }
 
@@ -95,7 +96,7 @@ class ReviewController {
       description = "Example: GET /households/7/reviews -> {\"schedule\":{\"cycle\":\"YEARLY\",\"dueMonth\":\"2027-09\"},"
           + "\"changes\":[{\"kind\":\"PERIODIC_REVIEW\",\"outcome\":\"RAISE\",\"fromMonth\":\"2026-10\"}]}. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "household", objectId = "#id")
-  ReviewsView reviews(@PathVariable long id, Caller caller) {
+  ReviewsView reviews(@Parameter(example = "7") @PathVariable long id, Caller caller) {
     return new ReviewsView(service.schedule(id, caller.regionScope()),
         service.changes(id, caller.regionScope()).stream().map(ChangeView::of).toList());
   }
@@ -108,7 +109,8 @@ class ReviewController {
           + "the standard, or stop=true, is stopped after this month. 201 with outcome RAISE, REDUCE, STOP or "
           + "UNCHANGED. 404 outside the area; 409 allowance-not-active; 422 date-in-future, findings-required.")
   @Audited(action = AuditAction.UPDATE, objectType = "household", objectId = "#id")
-  ResponseEntity<ChangeView> review(@PathVariable long id, Caller caller, @Valid @RequestBody ReviewRequest request) {
+  ResponseEntity<ChangeView> review(@Parameter(example = "7") @PathVariable long id, Caller caller,
+      @Valid @RequestBody ReviewRequest request) {
     HouseholdChange change = service.review(id, caller, request.reviewedOn(), request.monthlyIncome(),
         request.findings(), Boolean.TRUE.equals(request.stop()));
     return ResponseEntity.created(URI.create("/households/" + id + "/reviews")).body(ChangeView.of(change));
@@ -117,13 +119,13 @@ class ReviewController {
   @PostMapping("/households/{id}/member-changes")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record a birth, a marriage or a move out; the amount is recomputed from next month",
-      description = "Example body: {\"kind\":\"BIRTH\",\"nationalIdNumber\":\"330681202609010028\",\"name\":\"陈小雨\","
+      description = "Example body: {\"kind\":\"BIRTH\",\"nationalIdNumber\":\"330681202609010026\",\"name\":\"陈小雨\","
           + "\"changedOn\":\"2026-09-01\"}. A member who joins is checked in registry-service's person index (422 "
           + "person-not-enrollable, 503 registry-unavailable) and must belong to no household (409 "
           + "already-in-household). 404 outside the area; 409 allowance-not-active; 422 date-in-future, "
           + "birth-date-mismatch, not-a-living-member, head-cannot-leave, name-required.")
   @Audited(action = AuditAction.UPDATE, objectType = "household", objectId = "#id", person = "#request.nationalIdNumber")
-  ResponseEntity<ChangeView> memberChange(@PathVariable long id, Caller caller,
+  ResponseEntity<ChangeView> memberChange(@Parameter(example = "7") @PathVariable long id, Caller caller,
       @Valid @RequestBody MemberChangeRequest request) {
     HouseholdChange change = service.memberChange(id, caller, request.kind(),
         NationalIdNumber.parse(request.nationalIdNumber()), request.name(), request.relation(), request.changedOn(),

@@ -12,6 +12,7 @@ import gov.civilaffairs.relief.allowance.Area;
 import gov.civilaffairs.relief.subsidy.SubsidyBatch;
 import gov.civilaffairs.relief.subsidy.SubsidyBatchService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -80,7 +81,7 @@ class SubsidyBatchController {
   @GetMapping("/{id}")
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read a batch with its control totals", description = "Example: GET /subsidy-batches/4. 404.")
-  SubsidyBatch find(@PathVariable long id) {
+  SubsidyBatch find(@Parameter(example = "4") @PathVariable long id) {
     return service.find(id);
   }
 
@@ -90,7 +91,8 @@ class SubsidyBatchController {
       description = "Example: GET /subsidy-batches/4/lines?page=0&size=100 -> [{\"householdId\":7,\"persons\":2,"
           + "\"amount\":400.00}]. 404.")
   @Audited(action = AuditAction.READ, objectType = "subsidy-batch", objectId = "#id")
-  List<SubsidyBatch.Line> lines(@PathVariable long id, Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
+  List<SubsidyBatch.Line> lines(@Parameter(example = "4") @PathVariable long id, Caller caller,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
     return service.lines(id, caller.regionScope(), page, size);
   }
@@ -100,7 +102,7 @@ class SubsidyBatchController {
   @Operation(summary = "Mark the batch paid (sent to the bank); a batch is paid once",
       description = "Example: POST /subsidy-batches/4/payment. 404; 409 batch-already-paid.")
   @Audited(action = AuditAction.EXPORT, objectType = "subsidy-batch", objectId = "#id")
-  SubsidyBatch pay(@PathVariable long id) {
+  SubsidyBatch pay(@Parameter(example = "4") @PathVariable long id) {
     return service.pay(id);
   }
 }

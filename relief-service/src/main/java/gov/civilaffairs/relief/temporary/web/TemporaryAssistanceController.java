@@ -17,6 +17,7 @@ import gov.civilaffairs.relief.person.PersonStatus;
 import gov.civilaffairs.relief.temporary.TemporaryAssistance;
 import gov.civilaffairs.relief.temporary.TemporaryAssistanceService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -56,7 +57,7 @@ class TemporaryAssistanceController {
   record NewCaseRequest(
       @Schema(description = "12-digit village or community code", example = "330681001001")
       @NotNull @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String regionCode,
-      @Schema(example = "33068119800101003X") @NotNull @ValidNationalIdNumber String nationalIdNumber,
+      @Schema(example = "330681198001010037") @NotNull @ValidNationalIdNumber String nationalIdNumber,
       @Schema(example = "陈建国") @NotBlank @Size(max = 100) String name,
       @Schema(example = "EMERGENCY") @NotNull TemporaryAssistance.Kind kind,
       @Schema(example = "FIRE") @NotNull TemporaryAssistance.Cause cause,
@@ -87,7 +88,7 @@ class TemporaryAssistanceController {
   @PostMapping
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER')")
   @Operation(summary = "Record a temporary-assistance case; an emergency case is paid at once",
-      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"33068119800101003X\","
+      description = "Example body: {\"regionCode\":\"330681001001\",\"nationalIdNumber\":\"330681198001010037\","
           + "\"name\":\"陈建国\",\"kind\":\"EMERGENCY\",\"cause\":\"FIRE\",\"circumstances\":\"住房失火\",\"amount\":\"3000.00\"}. "
           + "tier TOWNSHIP up to relief.temporary.township-approval-limit, else COUNTY. 400 validation; 403 "
           + "region-outside-area; 409 same-cause-within-year; 422 unknown-village, amount-over-maximum, "
@@ -109,7 +110,7 @@ class TemporaryAssistanceController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER', 'AUDITOR')")
   @Operation(summary = "Read a case", description = "Example: GET /temporary-assistance/3. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "temporary-assistance", objectId = "#id")
-  CaseView find(@PathVariable long id, Caller caller) {
+  CaseView find(@Parameter(example = "3") @PathVariable long id, Caller caller) {
     return CaseView.of(service.find(id, caller.regionScope()));
   }
 
@@ -130,7 +131,8 @@ class TemporaryAssistanceController {
           + "approval-tier). An approved expenditure case is paid that day; a refused emergency case is marked "
           + "recoveryRequired. 404 outside the area; 409 already-decided; 422 reason-required.")
   @Audited(action = AuditAction.UPDATE, objectType = "temporary-assistance", objectId = "#id")
-  CaseView decide(@PathVariable long id, Caller caller, @Valid @RequestBody DecisionRequest request) {
+  CaseView decide(@Parameter(example = "3") @PathVariable long id, Caller caller,
+      @Valid @RequestBody DecisionRequest request) {
     return CaseView.of(service.decide(id, caller, request.approve(), request.reason()));
   }
 }
