@@ -48,6 +48,13 @@ class HouseholdSecurityIT extends ReliefTestSupport {
     assertThat(JSON.readTree(send(JIYANG_CASEWORKER, "GET", "/persons/" + idNumber("33068119600101112")
         + "/benefit-changes", null).body()).isEmpty()).isTrue();
 
+    for (String money : new String[] {"/overpayment-claims", "/arrears"}) {
+      assertThat(send(JIYANG_CASEWORKER, "GET", "/households/" + diankou + money, null).statusCode())
+          .as(money + " of another township's household").isEqualTo(404);
+      assertThat(send(DIANKOU_CASEWORKER, "GET", "/households/" + diankou + money, null).statusCode()).isEqualTo(200);
+      assertThat(send(ZHUJI_OFFICER, "GET", "/households/999999" + money, null).statusCode()).isEqualTo(404);
+    }
+
     assertThat(send(ZHUJI_OFFICER, "GET", "/households/" + diankou, null).statusCode()).isEqualTo(200);
     assertThat(ids(ZHUJI_OFFICER)).contains(jiyang, diankou);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import gov.civilaffairs.platform.audit.AuditAction;
 import gov.civilaffairs.platform.audit.Audited;
 import gov.civilaffairs.platform.security.Caller;
+import gov.civilaffairs.relief.allowance.HouseholdService;
 import gov.civilaffairs.relief.payment.Arrears;
 import gov.civilaffairs.relief.payment.MonthlyRolls;
 import gov.civilaffairs.relief.payment.OverpaymentClaim;
@@ -44,9 +45,11 @@ class PaymentRollController {
   private static final String ID = "{id:\\d+}";
 
   private final PaymentRollService service;
+  private final HouseholdService households;
 
-  PaymentRollController(PaymentRollService service) {
+  PaymentRollController(PaymentRollService service, HouseholdService households) {
     this.service = service;
+    this.households = households;
   }
 
   @PostMapping("/payment-rolls")
@@ -123,17 +126,21 @@ class PaymentRollController {
   @Operation(summary = "A household's overpayment claims (OPEN or WITHDRAWN)",
       description = "Example: GET /households/7/overpayment-claims -> [{\"id\":3,\"householdId\":7,\"deathRecordId\":41,"
           + "\"fromMonth\":\"2026-08\",\"toMonth\":\"2026-09\",\"months\":2,\"amount\":1880.00,\"status\":\"OPEN\"}]. "
-          + "An unknown household has none (empty list).")
-  List<OverpaymentClaim> claims(@Parameter(example = "7") @PathVariable long id) {
+          + "404 when the household does not exist or lies outside the caller's area.")
+  @Audited(action = AuditAction.READ, objectType = "household", objectId = "#id")
+  List<OverpaymentClaim> claims(@Parameter(example = "7") @PathVariable long id, Caller caller) {
+    households.household(id, caller.regionScope());
     return service.claims(id);
   }
 
   @GetMapping("/households/{id}/arrears")
   @Operation(summary = "A household's arrears entries; rollId is the roll that pays each",
       description = "Example: GET /households/7/arrears -> [{\"id\":5,\"householdId\":7,\"forMonth\":\"2026-08\","
-          + "\"amount\":940.00,\"deathRecordId\":41,\"rollId\":null,\"allowanceStandardId\":null}]. An unknown "
-          + "household has none (empty list).")
-  List<Arrears> arrears(@Parameter(example = "7") @PathVariable long id) {
+          + "\"amount\":940.00,\"deathRecordId\":41,\"rollId\":null,\"allowanceStandardId\":null}]. 404 when the "
+          + "household does not exist or lies outside the caller's area.")
+  @Audited(action = AuditAction.READ, objectType = "household", objectId = "#id")
+  List<Arrears> arrears(@Parameter(example = "7") @PathVariable long id, Caller caller) {
+    households.household(id, caller.regionScope());
     return service.arrears(id);
   }
 }
