@@ -57,6 +57,9 @@ class ExtremePovertyIT extends ReliefTestSupport {
   @Autowired
   ExtremePovertyService service;
 
+  @Autowired
+  gov.civilaffairs.relief.nearpoverty.NearPovertyRegister nearPovertyRegister;
+
   @BeforeEach
   void reset() {
     clock.set(TODAY);
@@ -258,6 +261,37 @@ class ExtremePovertyIT extends ReliefTestSupport {
         .contains(supported + " MONTHLY 2812.00 EXTREME_POVERTY_CASE " + supported);
     assertThat(call(DIANKOU, "GET", "/payment-rolls/" + rolls.get(0).path("id").longValue(), null, 404)
         .path("status").intValue()).isEqualTo(404);
+  }
+
+  @Test
+  void theLowIncomePopulationListsAllowanceMembersExtremePovertyPersonsAndNearPovertyMembersByArea() throws Exception {
+    String supported = idNumber("33068119450101510");
+    String allowanceMember = idNumber("33068119600101511");
+    String nearPoverty = idNumber("33068119700101512");
+    long caseId = determined(supported, "URBAN", "FULL_SELF_CARE");
+    long household = registerHousehold("""
+        {"regionCode":"330681001001","area":"URBAN","monthlyIncome":100.00,"startMonth":"2026-10","members":[
+         {"nationalIdNumber":"%s","name":"周建国","relation":"HEAD"}]}""".formatted(allowanceMember));
+    nearPovertyRegister.enter(new gov.civilaffairs.relief.nearpoverty.NearPovertyRegister.Entry("330681104003",
+        gov.civilaffairs.relief.allowance.Area.RURAL, 990001L, 880001L, java.time.LocalDate.of(2026, 9, 10),
+        new java.math.BigDecimal("1500.00"), 1, "NEAR_POVERTY_MULTIPLE", "1.2 x standard",
+        java.util.List.of(new gov.civilaffairs.relief.nearpoverty.NearPovertyHousehold.Member(nearPoverty, "吴小梅",
+            gov.civilaffairs.relief.allowance.Relation.HEAD))));
+
+    JsonNode jiyang = call(CASEWORKER, "GET", "/low-income-population?size=500", null, 200);
+    JsonNode county = call(OFFICER, "GET", "/low-income-population?size=500", null, 200);
+    JsonNode onlyNearPoverty = call(OFFICER, "GET", "/low-income-population?category=NEAR_POVERTY&size=500", null, 200);
+
+    assertThat(list(jiyang)).extracting(p -> p.path("nationalIdNumber").asString() + " " + p.path("category").asString()
+            + " " + p.path("recordId").longValue())
+        .contains(supported + " EXTREME_POVERTY_SUPPORT " + caseId, allowanceMember + " MINIMUM_LIVING_ALLOWANCE " + household)
+        .noneMatch(line -> line.startsWith(nearPoverty));
+    assertThat(list(county)).extracting(p -> p.path("nationalIdNumber").asString())
+        .contains(supported, allowanceMember, nearPoverty);
+    assertThat(list(onlyNearPoverty)).extracting(p -> p.path("category").asString()).containsOnly("NEAR_POVERTY");
+    assertThat(call(CASEWORKER, "GET", "/low-income-population?category=NONSENSE", null, 400).path("status").intValue())
+        .isEqualTo(400);
+    call(ASSISTANT, "GET", "/low-income-population", null, 403);
   }
 
   private long determined(String number, String area, String careLevel) throws Exception {
