@@ -34,6 +34,31 @@ public class PlatformWebAutoConfiguration {
     return new ProblemErrorController();
   }
 
+  /**
+   * Every operation of the service's OpenAPI document needs an OAuth 2 bearer token (a JWT, docs/security.md):
+   * declared once as the security scheme {@code bearer-jwt} and required globally, so that Swagger UI shows its
+   * Authorize button and "Try it out" sends the token (through the gateway too).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+  static class OpenApiSecurityConfiguration {
+
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer bearerTokenOpenApiCustomizer() {
+      return openApi -> {
+        if (openApi.getComponents() == null) {
+          openApi.setComponents(new io.swagger.v3.oas.models.Components());
+        }
+        openApi.getComponents().addSecuritySchemes("bearer-jwt", new io.swagger.v3.oas.models.security.SecurityScheme()
+            .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+            .description("An access token of the auth-server or the city's identity provider (docs/security.md): "
+                + "staff by the password grant in the local system, machine clients by client credentials."));
+        openApi.setSecurity(java.util.List.of(new io.swagger.v3.oas.models.security.SecurityRequirement()
+            .addList("bearer-jwt")));
+      };
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(Tracer.class)
   static class CorrelationConfiguration {

@@ -82,6 +82,10 @@ public abstract class ServiceSmokeChecks {
     assertThat(JSON.readTree(response.body()).path("openapi").asString()).startsWith("3.");
     assertThat(JSON.readTree(response.body()).path("paths").has("/error"))
         .as("the container's error page is no endpoint").isFalse();
+    var document = JSON.readTree(response.body());
+    assertThat(document.at("/components/securitySchemes/bearer-jwt/scheme").asString())
+        .as("Swagger UI's Authorize button: a bearer token for every operation").isEqualTo("bearer");
+    assertThat(document.at("/security/0").has("bearer-jwt")).isTrue();
   }
 
   @Test
