@@ -233,10 +233,15 @@ print_urls() {
 
 url_line() { printf '  %-28s %s\n' "$1" "$2"; }
 
-# Reports, once, each process that ends while the system runs; the others keep running.
+# Reports, once, each process that ends while the system runs; the others keep running. Ends when
+# deploy/stop-local.sh (from another shell) has stopped everything and removed the pid files.
 watch_processes() {
   local reported=()
   while true; do
+    if ! compgen -G "$PID_DIR/*.pid" >/dev/null; then
+      echo "[run-local] everything was stopped (deploy/stop-local.sh); exiting"
+      return 0
+    fi
     for file in "$PID_DIR"/*.pid; do
       [[ -e $file ]] || continue
       local name
