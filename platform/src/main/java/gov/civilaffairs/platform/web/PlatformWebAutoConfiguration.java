@@ -35,13 +35,19 @@ public class PlatformWebAutoConfiguration {
   }
 
   /**
-   * Every operation of the service's OpenAPI document needs an OAuth 2 bearer token (a JWT, docs/security.md):
+   * Every operation's errors documented as problem+json ({@link ProblemResponsesOpenApiCustomizer}), and: every
+   * operation of the service's OpenAPI document needs an OAuth 2 bearer token (a JWT, docs/security.md):
    * declared once as the security scheme {@code bearer-jwt} and required globally, so that Swagger UI shows its
    * Authorize button and "Try it out" sends the token (through the gateway too).
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
   static class OpenApiSecurityConfiguration {
+
+    @Bean
+    ProblemResponsesOpenApiCustomizer problemResponsesOpenApiCustomizer() {
+      return new ProblemResponsesOpenApiCustomizer();
+    }
 
     @Bean
     org.springdoc.core.customizers.OpenApiCustomizer bearerTokenOpenApiCustomizer() {

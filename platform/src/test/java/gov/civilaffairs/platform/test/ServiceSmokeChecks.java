@@ -86,6 +86,8 @@ public abstract class ServiceSmokeChecks {
     assertThat(document.at("/components/securitySchemes/bearer-jwt/scheme").asString())
         .as("Swagger UI's Authorize button: a bearer token for every operation").isEqualTo("bearer");
     assertThat(document.at("/security/0").has("bearer-jwt")).isTrue();
+    assertThat(document.at("/components/schemas/Problem/properties/code").isMissingNode())
+        .as("errors documented as problem+json (ProblemResponsesOpenApiCustomizer)").isFalse();
   }
 
   @Test
