@@ -181,7 +181,7 @@ public class DeathRegistry {
         known.put(key, open.id());
         idNumberOfRecord.put(open.id(), open.nationalIdNumber());
         if (open.status() == DeathRecordStatus.HELD_FOR_REVIEW && policy.confirms(sourcesOf(open.id()))) {
-          confirm(open, matched, report.source(), reporter, now);
+          confirm(open, matched, report.source(), reporter, null, now);
           openByPerson.put(matched.id(), records.findById(open.id()).orElseThrow());
         }
         outcomes[index] = new RowOutcome(new Registration(openByPerson.get(matched.id()).status() == DeathRecordStatus.CONFIRMED
@@ -257,11 +257,12 @@ public class DeathRegistry {
    * A supervisor confirms a held record: the person becomes DECEASED and one event is published.
    * Confirming a CONFIRMED record again changes nothing (a retrying client gets the current state).
    *
+   * @param note the supervisor's reason, kept in the record's history (may be null)
    * @throws ProblemException 404 unknown record; 409 {@code not-held} (rejected or revoked),
    *     {@code person-not-indexed} (add the person first) or {@code already-deceased}
    */
   @Transactional
-  public DeathRecord confirmBySupervisor(long deathRecordId, String supervisor) {
+  public DeathRecord confirmBySupervisor(long deathRecordId, String supervisor, String note) {
     DeathRecord record = lockedRecord(deathRecordId);
     if (record.status() == DeathRecordStatus.CONFIRMED) {
       return record;
@@ -276,7 +277,7 @@ public class DeathRegistry {
     }
     Person person = persons.findById(record.personId()).orElseThrow();
     DeathSource source = sourcesOf(record.id()).iterator().next();
-    confirm(record, person, source, supervisor, clock.instant());
+    confirm(record, person, source, supervisor, note, clock.instant());
     return records.findById(deathRecordId).orElseThrow();
   }
 
@@ -323,10 +324,11 @@ public class DeathRegistry {
     return records.findById(deathRecordId).orElseThrow();
   }
 
-  private void confirm(DeathRecord record, Person person, DeathSource source, String actor, Instant now) {
+  private void confirm(DeathRecord record, Person person, DeathSource source, String actor, String note,
+      Instant now) {
     records.updateStatus(record.id(), DeathRecordStatus.CONFIRMED, null);
     persons.updateStatus(person.id(), PersonStatus.DECEASED);
-    records.appendHistory(record.id(), "CONFIRMED", actor, null, now);
+    records.appendHistory(record.id(), "CONFIRMED", actor, note, now);
     outbox.append(List.of(new PersonDeceased(UUID.randomUUID(), person.id(), record.id(), person.nationalIdNumber(),
         person.name(), record.dateOfDeath(), source, now)));
   }

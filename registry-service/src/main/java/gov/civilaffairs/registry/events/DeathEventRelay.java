@@ -52,6 +52,9 @@ class DeathEventRelay implements SmartLifecycle {
   private final Supplier<KafkaOperations<String, byte[]>> kafka;
   private final RegistryEventsProperties properties;
   private final Clock clock;
+  /** After a failed send or drain, the next try comes this soon (or at the relay interval, if that is shorter). */
+  private static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofSeconds(1);
+
   private final AtomicBoolean queued = new AtomicBoolean();
   private volatile boolean running;
   private ScheduledExecutorService executor;
@@ -76,13 +79,30 @@ class DeathEventRelay implements SmartLifecycle {
 
   private void drain() {
     queued.set(false);
+    int sent = -1;
     try {
-      int sent;
       do {
         sent = sendBatch();
       } while (running && sent == properties.relayBatchSize());
     } catch (RuntimeException e) {
-      log.warn("Death event relay: drain failed, retried in {} ({})", properties.relayInterval(), e.toString());
+      log.warn("Death event relay: drain failed, retried in {} ({})", RETRY_AFTER_FAILURE, e.toString());
+    }
+    if (sent < 0) {
+      // a failed send, a failed drain or another instance draining: try again soon, not only at the next
+      // relay interval (which may be long), so that a transient failure costs about a second of latency
+      retrySoon();
+    }
+  }
+
+  private void retrySoon() {
+    ScheduledExecutorService current = executor;
+    if (running && current != null && !current.isShutdown()) {
+      long delay = Math.min(RETRY_AFTER_FAILURE.toMillis(), properties.relayInterval().toMillis());
+      try {
+        current.schedule(this::sendSoon, delay, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        // the relay is stopping; the next start sends what is left
+      }
     }
   }
 

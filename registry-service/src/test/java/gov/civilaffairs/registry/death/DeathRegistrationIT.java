@@ -152,12 +152,15 @@ class DeathRegistrationIT extends RegistryIntegrationTest {
     assertThat(json(get("/deaths/review-queue?size=200")).path("items").findValuesAsString("nationalIdNumber"))
         .contains(idNumber);
 
-    HttpResponse<String> confirmed = post(SUPERVISOR, "/deaths/" + recordId + "/confirmation", Map.of("supervisor", "sup-1"));
+    HttpResponse<String> confirmed = post(SUPERVISOR, "/deaths/" + recordId + "/confirmation",
+        Map.of("supervisor", "sup-1", "reason", "村委会证明与火化证明核对一致"));
 
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     assertThat(json(confirmed).path("status").asString()).isEqualTo("CONFIRMED");
     assertThat(json(confirmed).path("history").findValuesAsString("actor"))
         .as("the supervisor is the caller, not a value of the body").contains("zhuji-officer").doesNotContain("sup-1");
+    assertThat(json(confirmed).path("history").findValuesAsString("note"))
+        .as("the supervisor's reason is kept with the confirmation").contains("村委会证明与火化证明核对一致");
     assertThat(eventsOf(personId, 1, EVENT_WAIT)).hasSize(1);
   }
 

@@ -110,7 +110,7 @@ class DeathRecordController {
   DeathRecordResponse confirm(@PathVariable long id, @Valid @RequestBody SupervisorDecision decision,
       Caller caller) {
     requireInArea(id, caller);
-    registry.confirmBySupervisor(id, caller.id());
+    registry.confirmBySupervisor(id, caller.id(), decision.reason());
     return response(id);
   }
 
