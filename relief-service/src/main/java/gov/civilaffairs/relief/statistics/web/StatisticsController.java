@@ -4,7 +4,7 @@ import java.time.YearMonth;
 
 import gov.civilaffairs.platform.security.Caller;
 import gov.civilaffairs.platform.security.RegionScope;
-import gov.civilaffairs.platform.web.ProblemException;
+import gov.civilaffairs.relief.statistics.StatisticsArea;
 import gov.civilaffairs.relief.statistics.SocialAssistanceStatistics;
 import gov.civilaffairs.relief.statistics.StatisticsService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,21 +41,7 @@ class StatisticsController {
       @Parameter(example = "2026-01") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
       @Parameter(example = "2026-06") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
       @Parameter(example = "330681001") @RequestParam(required = false) String region) {
-    if (from.isAfter(to) || from.plusYears(10).isBefore(to)) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-period",
-          "from must not be after to, and the period at most 10 years.");
-    }
-    RegionScope scope = caller.regionScope();
-    if (region != null) {
-      if (!region.matches("\\d{6}|\\d{9}|\\d{12}")) {
-        throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-region", "region must be 6, 9 or 12 digits.");
-      }
-      if (!scope.covers(region)) {
-        throw new ProblemException(HttpStatus.FORBIDDEN, "region-outside-area", "Region " + region
-            + " is outside your area.");
-      }
-      scope = RegionScope.within(region);
-    }
+    RegionScope scope = StatisticsArea.of(caller, from, to, region);
     return service.figures(scope, region, from, to);
   }
 }
