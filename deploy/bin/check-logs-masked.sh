@@ -8,7 +8,10 @@
 # *.xml files, not in these, so fixtures quoted by a failing assertion are not counted.
 #
 # An ID number is 17 digits and a digit or X (GB 11643-1999) with a valid MOD 11-2 check
-# character, not part of a longer number; masked ones (330681********123X) do not match.
+# character and a birth date (digits 7-14, year 1900-2099, month 01-12, day 01-31), not part of a
+# longer number; masked ones (330681********123X) do not match. The date check keeps random
+# 18-digit numbers out (an embedded Kafka's /tmp/kafka-<18 digits> directory once passed the check
+# character alone).
 # Usage: deploy/bin/check-logs-masked.sh [repository root]; exit 1 listing file:line of each hit.
 set -euo pipefail
 cd "${1:-$(dirname "$0")/../..}"
@@ -27,7 +30,11 @@ hits=$(grep -HnoP '(?<![0-9A-Za-z])[0-9]{17}[0-9X](?![0-9A-Za-z])' "${outputs[@]
     for (i = 1; i <= 17; i++) sum += substr(id, i, 1) * w[i]
     return substr("10X98765432", sum % 11 + 1, 1) == substr(id, 18, 1)
   }
-  valid($3) { print $1 ":" $2 ": " substr($3, 1, 6) "********" substr($3, 15) }' || true)
+  function dated(id,   y, m, d) {
+    y = substr(id, 7, 4) + 0; m = substr(id, 11, 2) + 0; d = substr(id, 13, 2) + 0
+    return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+  }
+  valid($3) && dated($3) { print $1 ":" $2 ": " substr($3, 1, 6) "********" substr($3, 15) }' || true)
 
 if [ -n "$hits" ]; then
   echo "check-logs-masked: unmasked national ID numbers in test log output (shown masked here):" >&2
