@@ -28,9 +28,11 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -51,7 +53,8 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  *   <li>Errors: a {@link DefaultErrorHandler} retries a failing record {@code platform.kafka.retry.*}
  *   times with exponential back-off, then a {@link DeadLetterPublishingRecoverer} publishes it to
  *   {@code <topic>-dlt}, same partition, with the original key, value and headers and the
- *   {@code kafka_dlt-*} exception headers; the partition keeps flowing. Values that are not JSON
+ *   {@code kafka_dlt-*} exception headers; the partition keeps flowing. Batch listeners use
+ *   {@link EventBatchProcessor}: same retries, same dead letters, one transaction per poll. Values that are not JSON
  *   ({@code DeserializationException}) and {@link MalformedEventException}s are not retried. Each
  *   dead letter counts in {@code platform.kafka.dead.letters{topic}}.</li>
  *   <li>{@link CloudEventPublisher} and {@link TopicDeclarations} beans.</li>
@@ -99,10 +102,24 @@ public class PlatformKafkaAutoConfiguration {
       ObjectProvider<MeterRegistry> meterRegistry) {
     DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka, (record, exception) ->
         new TopicPartition(TopicDeclarations.deadLetterTopicOf(record.topic()), record.partition()));
-    DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, backOff(properties.retry()));
+    DefaultErrorHandler errorHandler = new DefaultErrorHandler(
+        (record, exception) -> deadLetters.accept(record, withoutBatchWrapper(exception)), backOff(properties.retry()));
     errorHandler.addNotRetryableExceptions(MalformedEventException.class);
     meterRegistry.ifAvailable(registry -> errorHandler.setRetryListeners(new DeadLetterMetrics(registry)));
     return errorHandler;
+  }
+
+  /**
+   * A batch listener ({@link EventBatchProcessor}) reports a failed record as a
+   * {@link BatchListenerFailedException} around the real cause: the dead letter's {@code kafka_dlt-exception-cause-*}
+   * headers name that cause, as they do for a one-record listener.
+   */
+  static Exception withoutBatchWrapper(Exception exception) {
+    if (exception instanceof ListenerExecutionFailedException failed
+        && failed.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+      return new ListenerExecutionFailedException(failed.getMessage(), failed.getGroupId(), batch.getCause());
+    }
+    return exception;
   }
 
   static ExponentialBackOffWithMaxRetries backOff(Retry retry) {

@@ -13,7 +13,10 @@
  *   {@link gov.civilaffairs.platform.kafka.CloudEventPublisher}). Failed sends are resubmitted by
  *   {@link gov.civilaffairs.platform.outbox}.</li>
  *   <li>Consume: {@code @KafkaListener} methods take {@code ConsumerRecord<String, JsonNode>} and read it
- *   with {@link gov.civilaffairs.platform.kafka.IncomingEvent#from}; {@code id} is the idempotency key.</li>
+ *   with {@link gov.civilaffairs.platform.kafka.IncomingEvent#from}; {@code id} is the idempotency key. A consumer
+ *   that must keep up with bursts (the death flow) takes a poll's {@code List<ConsumerRecord<String, JsonNode>>}
+ *   ({@code batch = "true"}) and applies it through {@link gov.civilaffairs.platform.kafka.EventBatchProcessor}:
+ *   one transaction per poll, same order, retries and dead letters.</li>
  *   <li>Fail: bounded retries ({@code platform.kafka.retry.*}), then {@code <topic>-dlt} and the
  *   {@code platform.kafka.dead.letters{topic}} counter
  *   ({@link gov.civilaffairs.platform.kafka.PlatformKafkaAutoConfiguration}).</li>

@@ -7,8 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +49,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The platform's Kafka wiring against an embedded broker: what a producer puts on the wire, what a
@@ -70,6 +75,7 @@ class PlatformKafkaIT {
   static final String PUBLISHED = "platform.published.v1";
   static final String CONSUMED = "platform.consumed.v1";
   static final String FAILING = "platform.failing.v1";
+  static final String BATCH = "platform.batch.v1";
   static final String PERSON_DECEASED = "gov.civilaffairs.registry.person-deceased.v1";
 
   @Autowired CloudEventPublisher publisher;
@@ -170,6 +176,33 @@ class PlatformKafkaIT {
   }
 
   @Test
+  void batchListenerAppliesInOrderAndDeadLettersWhatItCannotReadOrApply() throws Exception {
+    EventEnvelope first = EventEnvelope.of(PERSON_DECEASED, "person-20", Map.of("n", 1));
+    EventEnvelope poison = EventEnvelope.of(PERSON_DECEASED, "person-20", Map.of("n", 2, "poison", true));
+    EventEnvelope third = EventEnvelope.of(PERSON_DECEASED, "person-20", Map.of("n", 3));
+    byte[] malformed = "{ not json".getBytes(StandardCharsets.UTF_8);
+    EventEnvelope fourth = EventEnvelope.of(PERSON_DECEASED, "person-21", Map.of("n", 4));
+    publisher.publish(BATCH, first).get(10, TimeUnit.SECONDS);
+    publisher.publish(BATCH, poison).get(10, TimeUnit.SECONDS);
+    publisher.publish(BATCH, third).get(10, TimeUnit.SECONDS);
+    kafka.send(new ProducerRecord<>(BATCH, "person-21", malformed)).get(10, TimeUnit.SECONDS);
+    publisher.publish(BATCH, fourth).get(10, TimeUnit.SECONDS);
+
+    ConsumerRecord<byte[], byte[]> poisoned = readOne(TopicDeclarations.deadLetterTopicOf(BATCH), "person-20");
+    ConsumerRecord<byte[], byte[]> unreadable = readOne(TopicDeclarations.deadLetterTopicOf(BATCH), "person-21");
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (listeners.batchApplied.size() < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+
+    assertThat(listeners.batchApplied).as("person-20's events in their order, the poison left out")
+        .containsExactly(first.id(), third.id(), fourth.id());
+    assertThat(header(poisoned, "ce_id")).isEqualTo(poison.id().toString());
+    assertThat(header(poisoned, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalStateException.class.getName());
+    assertThat(unreadable.value()).as("the malformed record's own bytes").isEqualTo(malformed);
+  }
+
+  @Test
   void consumedTopicsAndTheirDeadLetterTopicsHaveAsManyPartitions() throws Exception {
     try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
       Map<String, TopicDescription> topics = admin.describeTopics(java.util.List.of(
@@ -242,6 +275,28 @@ class PlatformKafkaIT {
       consumed.add(IncomingEvent.from(record));
     }
 
+    /** Ids of the batch listener's applied events, each once, in the order first applied (an idempotent consumer). */
+    final Set<UUID> batchApplied = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final EventBatchProcessor batches = new EventBatchProcessor(TransactionOperations.withoutTransaction());
+
+    @KafkaListener(topics = BATCH, batch = "true")
+    void onBatch(List<ConsumerRecord<String, JsonNode>> records) {
+      batches.process(records, new EventBatchProcessor.Handler<IncomingEvent>() {
+        @Override
+        public IncomingEvent read(ConsumerRecord<String, JsonNode> record) {
+          return IncomingEvent.from(record);
+        }
+
+        @Override
+        public void apply(IncomingEvent event) {
+          if (event.data().path("poison").asBoolean(false)) {
+            throw new IllegalStateException("cannot apply event " + event.id());
+          }
+          batchApplied.add(event.id());
+        }
+      });
+    }
+
     @KafkaListener(topics = FAILING)
     void onFailing(ConsumerRecord<String, JsonNode> record) {
       delivered(record);
@@ -281,6 +336,11 @@ class PlatformKafkaIT {
     @Bean
     KafkaAdmin.NewTopics failingTopics(TopicDeclarations topics) {
       return topics.consumed(FAILING);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics batchTopics(TopicDeclarations topics) {
+      return topics.consumed(BATCH);
     }
   }
 }
