@@ -32,6 +32,10 @@ class ReliefEventsConfiguration {
   static final String ROLL_TOPIC = "relief.payment-roll.v1";
   /** CloudEvents type of {@link PaymentRollClosed}. */
   static final String PAYMENT_ROLL_CLOSED = "gov.civilaffairs.relief.payment-roll-closed.v1";
+  /** The topic of events about a benefit of any scheme (household or person), keyed by {@code <scheme>:<caseId>}. */
+  static final String BENEFIT_TOPIC = "relief.benefit.v1";
+  /** CloudEvents type of {@link BenefitTerminatedV2}. */
+  static final String BENEFIT_TERMINATED_V2 = "gov.civilaffairs.relief.benefit-terminated.v2";
 
   @Bean
   NewTopic reliefHouseholdTopic(TopicDeclarations topics) {
@@ -43,6 +47,11 @@ class ReliefEventsConfiguration {
     return topics.published(ROLL_TOPIC);
   }
 
+  @Bean
+  NewTopic reliefBenefitTopic(TopicDeclarations topics) {
+    return topics.published(BENEFIT_TOPIC);
+  }
+
   /**
    * Which events leave, where to and with which headers. Spring Modulith reads this while the context
    * is still starting, so the publisher (and with it the Kafka template) is looked up only when the
@@ -52,7 +61,8 @@ class ReliefEventsConfiguration {
   EventExternalizationConfiguration eventExternalization(ObjectProvider<CloudEventPublisher> cloudEvents) {
     return EventExternalizationConfiguration.externalizing()
         .select(event -> event instanceof BenefitTerminated || event instanceof BenefitGranted
-            || event instanceof BenefitChanged || event instanceof PaymentRollClosed)
+            || event instanceof BenefitChanged || event instanceof PaymentRollClosed
+            || event instanceof BenefitTerminatedV2)
         .route(BenefitTerminated.class, e -> RoutingTarget.forTarget(TOPIC).andKey(String.valueOf(e.householdId())))
         .headers(BenefitTerminated.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
             BENEFIT_TERMINATED, String.valueOf(e.householdId()), e.terminatedAt(), e)))
@@ -65,6 +75,9 @@ class ReliefEventsConfiguration {
         .route(PaymentRollClosed.class, e -> RoutingTarget.forTarget(ROLL_TOPIC).andKey(String.valueOf(e.rollId())))
         .headers(PaymentRollClosed.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
             PAYMENT_ROLL_CLOSED, String.valueOf(e.rollId()), e.closedAt(), e)))
+        .route(BenefitTerminatedV2.class, e -> RoutingTarget.forTarget(BENEFIT_TOPIC).andKey(e.subject()))
+        .headers(BenefitTerminatedV2.class, e -> cloudEvents.getObject().headersFor(new EventEnvelope(e.eventId(),
+            BENEFIT_TERMINATED_V2, e.subject(), e.terminatedAt(), e)))
         .build();
   }
 }

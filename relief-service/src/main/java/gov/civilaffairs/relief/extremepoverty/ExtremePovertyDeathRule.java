@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import gov.civilaffairs.relief.death.DeathRuleParticipant;
+import gov.civilaffairs.relief.events.PersonBenefitEnded;
+import gov.civilaffairs.relief.events.PersonBenefitRestored;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +21,11 @@ import org.springframework.stereotype.Component;
  * institution ends on the day of death; a current institution link ends; the funeral is arranged by the institution
  * or, for home support, the township (救助供养内容 "办理丧葬事宜", 国发〔2016〕14号; recorded as a change, no task list
  * yet). An open application is closed (REFUSED with the death as reason) and reopened at its step on revocation.
- * Each step is recorded in {@code scheme_benefit_change} with the death record and the event. Called by
- * {@code DeathRule} inside its transaction, once per death record.
+ * Each step is recorded in {@code scheme_benefit_change} with the death record and the event. The money (unsent rolls
+ * corrected, overpayment claim, arrears, {@code relief.benefit-terminated.v2}) follows from {@link PersonBenefitEnded}
+ * and {@link PersonBenefitRestored}, published per case and handled by the payment package in the same transaction
+ * (this package does not depend on the payment package). Called by {@code DeathRule} inside its transaction, once per
+ * death record.
  */
 @Component
 class ExtremePovertyDeathRule implements DeathRuleParticipant {
@@ -29,11 +35,14 @@ class ExtremePovertyDeathRule implements DeathRuleParticipant {
   private final JdbcClient jdbc;
   private final ExtremePovertyRepository cases;
   private final InstitutionRepository institutions;
+  private final ApplicationEventPublisher publisher;
 
-  ExtremePovertyDeathRule(JdbcClient jdbc, ExtremePovertyRepository cases, InstitutionRepository institutions) {
+  ExtremePovertyDeathRule(JdbcClient jdbc, ExtremePovertyRepository cases, InstitutionRepository institutions,
+      ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.cases = cases;
     this.institutions = institutions;
+    this.publisher = publisher;
   }
 
   @Override
@@ -68,6 +77,8 @@ class ExtremePovertyDeathRule implements DeathRuleParticipant {
         change(c, death, "LINK_ENDED", "institution link " + link.get().id() + " ended on " + death.dateOfDeath());
       }
       change(c, death, "FUNERAL_ARRANGEMENT", "funeral to be arranged by " + funeralBy + " (办理丧葬事宜)");
+      publisher.publishEvent(new PersonBenefitEnded(PersonBenefitEnded.EXTREME_POVERTY_SUPPORT, c.id(),
+          c.nationalIdNumber(), death.deathRecordId(), death.eventId(), last));
     }
   }
 
@@ -121,6 +132,8 @@ class ExtremePovertyDeathRule implements DeathRuleParticipant {
       if (links > 0) {
         change(c, revocation, "LINK_RESTORED", "institution link restored");
       }
+      publisher.publishEvent(new PersonBenefitRestored(PersonBenefitEnded.EXTREME_POVERTY_SUPPORT, c.id(),
+          c.nationalIdNumber(), revocation.deathRecordId(), revocation.eventId(), c.endMonth()));
     }
   }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import gov.civilaffairs.relief.death.DeathRuleParticipant;
+import gov.civilaffairs.relief.events.PersonBenefitEnded;
+import gov.civilaffairs.relief.events.PersonBenefitRestored;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +18,10 @@ import org.springframework.stereotype.Component;
  * The death rule for child allowances (DOMAIN.md "The death rule" points 4 and 7): an active registration ends with
  * the last month paid of {@code relief.allowance.end-of-benefit} (never before its start month); a revocation makes
  * it active again. Each step is recorded in {@code scheme_benefit_change} (scheme {@code CHILD_ALLOWANCE}) with the
- * death record and the event. Called by {@code DeathRule} inside its transaction, once per death record.
+ * death record and the event. The money (unsent {@code ORPHAN_ALLOWANCE} rolls corrected, overpayment claim, arrears,
+ * {@code relief.benefit-terminated.v2}) follows from {@link PersonBenefitEnded} and {@link PersonBenefitRestored},
+ * handled by the payment package in the same transaction. Called by {@code DeathRule} inside its transaction, once per
+ * death record.
  */
 @Component
 class ChildAllowanceDeathRule implements DeathRuleParticipant {
@@ -24,10 +30,13 @@ class ChildAllowanceDeathRule implements DeathRuleParticipant {
 
   private final JdbcClient jdbc;
   private final ChildRegistrationRepository registrations;
+  private final ApplicationEventPublisher publisher;
 
-  ChildAllowanceDeathRule(JdbcClient jdbc, ChildRegistrationRepository registrations) {
+  ChildAllowanceDeathRule(JdbcClient jdbc, ChildRegistrationRepository registrations,
+      ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.registrations = registrations;
+    this.publisher = publisher;
   }
 
   @Override
@@ -37,8 +46,11 @@ class ChildAllowanceDeathRule implements DeathRuleParticipant {
       YearMonth last = death.lastPaidMonth().isBefore(r.startMonth()) ? r.startMonth().minusMonths(1)
           : death.lastPaidMonth();
       registrations.end(id, last, ChildRegistration.EndReason.DEATH, death.dateOfDeath(), null, death.deathRecordId());
+      YearMonth lastPaid = last.isAfter(r.ageEndMonth()) ? r.ageEndMonth() : last;
       change(r, death, "ALLOWANCE_TERMINATED", "died on " + death.dateOfDeath() + "; allowance ended, last month paid "
-          + (last.isAfter(r.ageEndMonth()) ? r.ageEndMonth() : last));
+          + lastPaid);
+      publisher.publishEvent(new PersonBenefitEnded(PersonBenefitEnded.ORPHAN_ALLOWANCE, r.id(), r.nationalIdNumber(),
+          death.deathRecordId(), death.eventId(), lastPaid));
     }
   }
 
@@ -53,6 +65,8 @@ class ChildAllowanceDeathRule implements DeathRuleParticipant {
             end_reference = NULL, end_death_record_id = NULL WHERE id = ?""").param(r.id()).update();
       change(r, revocation, "ALLOWANCE_RESTORED", "death record revoked; allowance restored (was ended with "
           + r.endMonth() + ")");
+      publisher.publishEvent(new PersonBenefitRestored(PersonBenefitEnded.ORPHAN_ALLOWANCE, r.id(),
+          r.nationalIdNumber(), revocation.deathRecordId(), revocation.eventId(), r.endMonth()));
     }
   }
 

@@ -25,7 +25,8 @@ import java.util.List;
  *       must be generated in well under a minute (README, benchmark).</li>
  * </ul>
  * Corrections of unsent rolls after a later decision (death, review, standard) are the scheme's own business;
- * the allowance does them through {@link PaymentRollService#correctUnsentRolls}.
+ * the allowance does them through {@link PaymentRollService#correctUnsentRolls}; the schemes paid to a person
+ * (特困, children) through {@code SpecialSchemeDeaths} on a death and its revocation.
  */
 public interface MonthlyEntitlementSource {
 
@@ -34,6 +35,16 @@ public interface MonthlyEntitlementSource {
 
   /** The entitlements of a month, ordered by beneficiary id (ascending). */
   List<Entitlement> entitlements(YearMonth month);
+
+  /**
+   * One beneficiary's entitlement for a month, if it is paid then: what a revoked death puts back into the unsent
+   * rolls and owes as arrears for the sent ones ({@code SpecialSchemeDeaths}). The default reads the whole month
+   * ({@link #entitlements}) and picks the row: one set-based query per month asked, acceptable for revocations,
+   * which are rare; a source may answer it with a narrower query.
+   */
+  default java.util.Optional<Entitlement> entitlementOf(long beneficiaryId, YearMonth month) {
+    return entitlements(month).stream().filter(e -> e.beneficiaryId() == beneficiaryId).findFirst();
+  }
 
   /**
    * One beneficiary's payment for a month.

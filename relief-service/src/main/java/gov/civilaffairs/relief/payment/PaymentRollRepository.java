@@ -224,10 +224,104 @@ class PaymentRollRepository {
     return jdbc.sql("SELECT a.*, h.region_code FROM arrears a JOIN household h ON h.id = a.household_id"
             + " WHERE a.roll_id IS NULL AND " + inArea.sql() + " ORDER BY a.household_id, a.for_month, a.id")
         .params(inArea.parameters())
-        .query((rs, n) -> new UnpaidArrears(arrears(rs), rs.getString("region_code"))).list();
+        .query((rs, n) -> new UnpaidArrears(arrears(rs), rs.getString("region_code"), rs.getLong("household_id"))).list();
   }
 
-  record UnpaidArrears(Arrears arrears, String regionCode) {
+  /**
+   * @param regionCode the village the arrears are paid in
+   * @param beneficiaryId the roll line's beneficiary: the household (allowance) or the scheme's case
+   */
+  record UnpaidArrears(Arrears arrears, String regionCode, long beneficiaryId) {
+  }
+
+  /** Arrears not yet in a roll of a scheme paid to a person (V53: scheme, case_id, village_code), within an area. */
+  List<UnpaidArrears> findUnpaidSchemeArrears(String scheme, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("a.village_code");
+    return jdbc.sql("SELECT a.* FROM arrears a WHERE a.scheme = ? AND a.case_id IS NOT NULL AND a.roll_id IS NULL AND "
+            + inArea.sql() + " ORDER BY a.case_id, a.for_month, a.id")
+        .param(scheme).params(inArea.parameters())
+        .query((rs, n) -> new UnpaidArrears(arrears(rs), rs.getString("village_code"), rs.getLong("case_id"))).list();
+  }
+
+  /** A person scheme's MONTHLY lines of a case in unsent (DRAFT) rolls of months after the given one, oldest first. */
+  List<RollLine> findUnsentMonthlyLinesAfter(String scheme, long caseId, YearMonth month) {
+    return jdbc.sql("""
+        SELECT l.* FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
+        WHERE r.scheme = ? AND r.status = 'DRAFT' AND l.beneficiary_id = ? AND l.kind = 'MONTHLY' AND l.for_month > ?
+        ORDER BY l.for_month, l.id FOR UPDATE""")
+        .params(scheme, caseId, month.atDay(1)).query((rs, n) -> line(rs)).list();
+  }
+
+  /** The months after the given one that have a roll of the scheme (any township, any status), oldest first. */
+  List<YearMonth> rollMonthsAfter(String scheme, YearMonth month) {
+    return jdbc.sql("SELECT DISTINCT month FROM payment_roll WHERE scheme = ? AND month > ? ORDER BY month")
+        .params(scheme, month.atDay(1)).query((rs, n) -> month(rs.getObject("month", LocalDate.class))).list();
+  }
+
+  /** What a scheme's sent rolls paid a beneficiary, per month paid for after the given one (any line kind), yuan. */
+  java.util.SortedMap<YearMonth, BigDecimal> paidInSentRollsAfter(String scheme, long beneficiaryId, YearMonth month) {
+    java.util.SortedMap<YearMonth, BigDecimal> paid = new java.util.TreeMap<>();
+    jdbc.sql("""
+        SELECT l.for_month, SUM(l.amount) AS paid FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
+        WHERE r.status = 'SENT' AND r.scheme = ? AND l.beneficiary_id = ? AND l.for_month > ?
+        GROUP BY l.for_month""")
+        .params(scheme, beneficiaryId, month.atDay(1))
+        .query(rs -> {
+          paid.put(month(rs.getObject("for_month", LocalDate.class)), rs.getBigDecimal("paid"));
+        });
+    return paid;
+  }
+
+  /** What a scheme's sent rolls paid a beneficiary for a month (monthly, arrears and retry lines), yuan. */
+  BigDecimal paidInSentRolls(String scheme, long beneficiaryId, YearMonth forMonth) {
+    return jdbc.sql("""
+        SELECT COALESCE(SUM(l.amount), 0) FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
+        WHERE r.status = 'SENT' AND r.scheme = ? AND l.beneficiary_id = ? AND l.for_month = ?""")
+        .params(scheme, beneficiaryId, forMonth.atDay(1)).query(BigDecimal.class).single();
+  }
+
+  /** Arrears of a person scheme's case for a month not yet in a sent roll, yuan. */
+  BigDecimal pendingSchemeArrears(String scheme, long caseId, YearMonth forMonth) {
+    return jdbc.sql("""
+        SELECT COALESCE(SUM(a.amount), 0) FROM arrears a LEFT JOIN payment_roll r ON r.id = a.roll_id
+        WHERE a.scheme = ? AND a.case_id = ? AND a.for_month = ? AND (r.id IS NULL OR r.status = 'DRAFT')""")
+        .params(scheme, caseId, forMonth.atDay(1)).query(BigDecimal.class).single();
+  }
+
+  /** Inserts an arrears entry of a person scheme's case caused by a revoked death record; returns its id. */
+  long insertSchemeArrears(String scheme, long caseId, String regionCode, YearMonth forMonth, BigDecimal amount,
+      long deathRecordId) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO arrears (scheme, case_id, village_code, for_month, amount, death_record_id)
+        VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(scheme, caseId, regionCode, forMonth.atDay(1), amount, deathRecordId).update(key);
+    return key.getKey().longValue();
+  }
+
+  /** Opens an overpayment claim of a person scheme's case caused by a death record; returns its id. */
+  long insertSchemeClaim(String scheme, long caseId, long deathRecordId, YearMonth from, YearMonth to, int months,
+      BigDecimal amount) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO overpayment_claim (scheme, case_id, death_record_id, from_month, to_month, months, amount, status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+        .params(scheme, caseId, deathRecordId, from.atDay(1), to.atDay(1), months, amount).update(key);
+    return key.getKey().longValue();
+  }
+
+  /** The ids of the OPEN claims of a person scheme's case that a death record caused. */
+  List<Long> openSchemeClaims(String scheme, long caseId, long deathRecordId) {
+    return jdbc.sql("""
+        SELECT id FROM overpayment_claim WHERE scheme = ? AND case_id = ? AND death_record_id = ? AND status = 'OPEN'
+        ORDER BY id FOR UPDATE""").params(scheme, caseId, deathRecordId).query(Long.class).list();
+  }
+
+  /** Withdraws one open claim; returns whether it was open. */
+  boolean withdrawClaim(long claimId) {
+    return jdbc.sql("""
+        UPDATE overpayment_claim SET status = 'WITHDRAWN', withdrawn_at = CURRENT_TIMESTAMP(6)
+        WHERE id = ? AND status = 'OPEN'""").param(claimId).update() > 0;
   }
 
   void assignArrears(long arrearsId, long rollId) {

@@ -62,8 +62,9 @@ public class PaymentRollService {
 
   /**
    * Generates the rolls of a scheme for a month, one per township within {@code area} that has a payment: one
-   * MONTHLY line per entitlement of the scheme's source, plus (minimum living allowance) one ARREARS line per
-   * arrears entry not yet paid, plus one RETRY line per line of an earlier sent roll of the scheme and township that
+   * MONTHLY line per entitlement of the scheme's source, plus one ARREARS line per arrears entry of the scheme not
+   * yet paid (minimum living allowance: by the household's village; 特困 and children: by the village of the month
+   * owed, V53), plus one RETRY line per line of an earlier sent roll of the scheme and township that
    * the bank returned as failed (each failed line is paid again once). Idempotent per roll: a roll that exists for (scheme, township, month) is kept as
    * it is (never regenerated); only townships without a roll get one.
    *
@@ -86,7 +87,7 @@ public class PaymentRollService {
       }
     }
     List<PaymentRollRepository.UnpaidArrears> arrears = AllowanceEntitlements.SCHEME.equals(scheme)
-        ? rolls.findUnpaidArrears(area) : List.of();
+        ? rolls.findUnpaidArrears(area) : rolls.findUnpaidSchemeArrears(scheme, area);
     Map<String, List<PaymentRollRepository.UnpaidArrears>> arrearsByTownship = new TreeMap<>();
     for (PaymentRollRepository.UnpaidArrears a : arrears) {
       String township = township(a.regionCode());
@@ -118,7 +119,7 @@ public class PaymentRollService {
         DecisionReference decision = entry.deathRecordId() != null
             ? DecisionReference.of("DEATH_RECORD", entry.deathRecordId())
             : DecisionReference.of("ALLOWANCE_STANDARD", entry.allowanceStandardId());
-        lines.add(new PaymentRollRepository.NewLine(entry.householdId(), a.regionCode(), LineKind.ARREARS,
+        lines.add(new PaymentRollRepository.NewLine(a.beneficiaryId(), a.regionCode(), LineKind.ARREARS,
             entry.forMonth(), entry.amount(), decision));
       }
       rolls.insertLines(rollId, lines);
