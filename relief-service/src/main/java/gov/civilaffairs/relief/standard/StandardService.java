@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.relief.events.BenefitChanged;
+import gov.civilaffairs.relief.events.BenefitEventOutbox;
 import gov.civilaffairs.relief.events.BenefitTerminated;
-import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -44,12 +44,15 @@ public class StandardService {
   private final AllowanceCalculator calculator;
   private final PaymentRollService rolls;
 
-  private final ApplicationEventPublisher publisher;
+  /** Events appended to the outbox per call, so that a city's recomputation does not hold them all at once. */
+  private static final int EVENT_CHUNK = 10_000;
+
+  private final BenefitEventOutbox outbox;
   private final BureauClock clock;
 
   StandardService(AllowanceStandardRepository standards, HouseholdRepository households,
-      AllowanceCalculator calculator, PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock) {
-    this.publisher = publisher;
+      AllowanceCalculator calculator, PaymentRollService rolls, BenefitEventOutbox outbox, BureauClock clock) {
+    this.outbox = outbox;
     this.clock = clock;
     this.standards = standards;
     this.households = households;
@@ -74,7 +77,9 @@ public class StandardService {
    * effective month or later: each amount entry in force from the effective month on is recomputed with
    * the new standard for the members it counted (an entry whose amount would not change is not added);
    * unsent rolls of later months are corrected; sent rolls that paid less become arrears. A standard
-   * lowered retroactively recovers nothing already paid.
+   * lowered retroactively recovers nothing already paid. Each new amount entry gets one {@code benefit-changed}
+   * event, written to relief's own outbox in the same transaction by JDBC batches and sent after the commit
+   * (ADR 0007); an allowance whose amount does not change gets none.
    *
    * @return the standard, with how many allowances it recomputed and arrears entries it created
    * @throws ProblemException 422 {@code effective-month-outside-year}; 409 {@code standard-not-latest} when
@@ -100,18 +105,25 @@ public class StandardService {
     // entries in JDBC batches; roll corrections only for households of townships that have a roll after the month.
     List<HouseholdRepository.StandardAmount> entries = new ArrayList<>();
     List<HouseholdRepository.AllowanceOfHousehold> changed = new ArrayList<>();
+    List<BenefitChanged> events = new ArrayList<>();
+    java.time.Instant changedAt = clock.now();
     for (HouseholdRepository.AllowanceOfHousehold a : households.findAllowancesWithHouseholdFrom(standard.area(), effective)) {
       int before = entries.size();
       recompute(a.allowance(), a.monthlyIncome(), standard.amount(), effective, entries);
       if (entries.size() > before) {
         changed.add(a);
         for (HouseholdRepository.StandardAmount e : entries.subList(before, entries.size())) {
-          publisher.publishEvent(new BenefitChanged(UUID.randomUUID(), a.allowance().householdId(), a.allowance().id(),
+          events.add(new BenefitChanged(UUID.randomUUID(), a.allowance().householdId(), a.allowance().id(),
               BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, e.fromMonth(), a.allowance().amountFor(e.fromMonth()),
-              e.amount(), e.members(), BenefitChanged.ALLOWANCE_STANDARD, id, clock.now()));
+              e.amount(), e.members(), BenefitChanged.ALLOWANCE_STANDARD, id, changedAt));
+        }
+        if (events.size() >= EVENT_CHUNK) {
+          outbox.append(events);
+          events.clear();
         }
       }
     }
+    outbox.append(events);
     households.insertStandardAmounts(entries, id);
     recomputed = changed.size();
     Set<String> townshipsWithRolls = rolls.townshipsWithRollsAfter(effective.minusMonths(1));
