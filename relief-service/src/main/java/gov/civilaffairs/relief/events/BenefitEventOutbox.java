@@ -3,12 +3,8 @@ package gov.civilaffairs.relief.events;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import gov.civilaffairs.platform.time.BureauClock;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -16,14 +12,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * relief's own outbox table {@code benefit_event_outbox} (V56, ADR 0007) for events written in bulk: a standard's
- * recomputation writes one {@link BenefitChanged} per new amount entry, 200,000 for a city, where Spring Modulith's
- * registry inserts one publication row per event. {@link #append} writes the events in the caller's transaction
- * (mandatory) in JDBC batches of {@code relief.events.insert-batch-size}; after the commit
- * {@link BenefitEventRelay} sends them. The payload is the event as JSON by the application's {@link JsonMapper}
- * (the bytes Modulith's externalisation sent: the contract is unchanged); the CloudEvents attributes are stored
- * beside it and become the headers when the row is sent (platform.kafka's {@code CloudEventPublisher}), on topic
- * {@value ReliefEventsConfiguration#TOPIC}, keyed by household id.
+ * relief's own outbox (table {@code benefit_event_outbox}, V56, ADR 0007) for the {@link BenefitChanged} events of a
+ * standard's recomputation: 200,000 for a city, where Spring Modulith's registry writes one publication row per
+ * event. The new amount entries ({@code allowance_amount} rows citing the standard, each with its
+ * {@code amount_before}) are the events; {@link #appendStandard} writes one row in the recomputation's transaction
+ * (mandatory) saying which entries are to be sent, and after the commit {@link BenefitEventRelay} sends one event per
+ * entry, in id order, on topic {@value ReliefEventsConfiguration#TOPIC} keyed by household id, with a stable
+ * {@code ce_id} per entry ({@link BenefitEventRelay#eventIdOf}).
  */
 public class BenefitEventOutbox {
 
@@ -31,65 +26,53 @@ public class BenefitEventOutbox {
   static final DateTimeFormatter UTC_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
       .withZone(ZoneOffset.UTC);
 
-  private record Row(UUID eventId, String subject, String type, Instant time, String payload) {
-  }
-
   private final JdbcTemplate jdbc;
-  private final JsonMapper jsonMapper;
   private final BenefitEventRelay relay;
   private final BureauClock clock;
-  private final int batchSize;
 
-  BenefitEventOutbox(JdbcTemplate jdbc, JsonMapper jsonMapper, BenefitEventRelay relay, BureauClock clock,
-      int batchSize) {
+  BenefitEventOutbox(JdbcTemplate jdbc, BenefitEventRelay relay, BureauClock clock) {
     this.jdbc = jdbc;
-    this.jsonMapper = jsonMapper;
     this.relay = relay;
     this.clock = clock;
-    this.batchSize = batchSize;
   }
 
   /**
-   * Writes the events to the outbox in the caller's transaction; they leave after its commit, never if it rolls
-   * back. May be called several times in one transaction (chunks of a large recomputation).
+   * The highest {@code allowance_amount} id so far: read before a recomputation inserts its entries, it bounds
+   * them from below (ids are allocated in increasing order; a later insert never gets a lower one).
+   */
+  public long lastAmountId() {
+    Long id = jdbc.queryForObject("SELECT MAX(id) FROM allowance_amount", Long.class);
+    return id == null ? 0 : id;
+  }
+
+  /**
+   * Records, in the caller's transaction, that every amount entry of the standard with an id above
+   * {@code afterAmountId} leaves as one {@code benefit-changed} after the commit (never if it rolls back).
    *
-   * @param events benefit-changed events, each with its own {@code eventId} (the {@code ce_id})
+   * @param allowanceStandardId the standard whose entries ({@code allowance_amount.allowance_standard_id}) are sent
+   * @param afterAmountId {@link #lastAmountId()} read before the entries were inserted
+   * @param events how many entries the standard made (0: nothing is recorded)
+   * @param changedAt the events' {@code changedAt} and {@code ce_time}
    * @throws IllegalTransactionStateException when no transaction is active
    */
-  public void append(List<BenefitChanged> events) {
-    if (events.isEmpty()) {
+  public void appendStandard(long allowanceStandardId, long afterAmountId, int events, Instant changedAt) {
+    if (events == 0) {
       return;
     }
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalTransactionStateException("The benefit event outbox is written in the business transaction only");
     }
-    List<Row> rows = new ArrayList<>(events.size());
-    for (BenefitChanged e : events) {
-      rows.add(new Row(e.eventId(), String.valueOf(e.householdId()), ReliefEventsConfiguration.BENEFIT_CHANGED,
-          e.changedAt(), jsonMapper.writeValueAsString(e)));
-    }
-    String createdAt = UTC_MICROS.format(clock.now());
-    jdbc.batchUpdate("""
-        INSERT INTO benefit_event_outbox (event_id, topic, subject, event_type, event_time, payload, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""", rows, batchSize, (ps, row) -> {
-          ps.setString(1, row.eventId().toString());
-          ps.setString(2, ReliefEventsConfiguration.TOPIC);
-          ps.setString(3, row.subject());
-          ps.setString(4, row.type());
-          ps.setString(5, row.time().toString());
-          ps.setString(6, row.payload());
-          ps.setString(7, createdAt);
-        });
-    if (!TransactionSynchronizationManager.getSynchronizations().contains(afterCommit)) {
-      TransactionSynchronizationManager.registerSynchronization(afterCommit);
-    }
+    long lastAmountId = lastAmountId();
+    jdbc.update("""
+        INSERT INTO benefit_event_outbox (allowance_standard_id, first_amount_id, last_amount_id, event_time,
+          sent_through_amount_id, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        allowanceStandardId, afterAmountId, lastAmountId, changedAt.toString(), afterAmountId, events,
+        UTC_MICROS.format(clock.now()));
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        relay.sendSoon();
+      }
+    });
   }
-
-  /** One drain after the commit, however many chunks the transaction appended. */
-  private final TransactionSynchronization afterCommit = new TransactionSynchronization() {
-    @Override
-    public void afterCommit() {
-      relay.sendSoon();
-    }
-  };
 }

@@ -1,7 +1,11 @@
 package gov.civilaffairs.relief.events;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import gov.civilaffairs.platform.kafka.CloudEventPublisher;
 import gov.civilaffairs.platform.kafka.EventEnvelope;
@@ -26,15 +29,17 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the rows of {@code benefit_event_outbox} (ADR 0007) to Kafka on one thread, oldest first (id order: a
- * household's events share the key and so the partition, and leave in the order they were written). A drain takes
- * up to {@code relief.events.relay-batch-size} unsent rows, sends them asynchronously through
- * {@link CloudEventPublisher#publish} (the CloudEvents headers Modulith's externalisation gave them), flushes the
- * producer once, waits for the acknowledgements ({@code acks=all}) and marks the acknowledged rows sent with one
- * UPDATE; it goes on while batches are full. A drain starts after each commit that wrote rows ({@link #sendSoon})
- * and every {@code relief.events.relay-interval} (rows left unsent: Kafka down, a crash between commit and send).
- * A failed send stops its batch (later rows wait, in order), counts in {@code failed_sends} and is tried again
- * about a second later: at-least-once with the same {@code ce_id} (EVENTS.md).
+ * Sends the {@code benefit-changed} events recorded in {@code benefit_event_outbox} (ADR 0007) to Kafka, on one
+ * thread. Each outbox row names a standard's new amount entries; they leave in id order (a household's events share
+ * the key and so the partition), {@code relief.events.relay-batch-size} at a time: the entries are read with their
+ * household, each becomes a {@link BenefitChanged} (cause {@code ALLOWANCE_STANDARD}, {@code ce_id} derived from the
+ * entry's id, so a repeat has the same id), all are sent asynchronously through {@link CloudEventPublisher#publish}
+ * (the CloudEvents headers Modulith's externalisation gave them), the producer is flushed once, the acknowledgements
+ * ({@code acks=all}) awaited, and the row's {@code sent_through_amount_id} moves past the last entry acknowledged
+ * without a gap; a row with nothing left is completed. A drain starts after each commit that wrote a row
+ * ({@link #sendSoon}) and every {@code relief.events.relay-interval} (rows left: Kafka down, a crash between commit
+ * and send). A failed send stops the batch, counts in {@code failed_sends} and is tried again about a second later:
+ * at-least-once with the same {@code ce_id} (EVENTS.md).
  *
  * <p>Several relief instances: a drain holds the database's named lock {@code benefit_event_outbox}
  * ({@code GET_LOCK}); an instance that does not get it tries again a second later.
@@ -46,7 +51,11 @@ class BenefitEventRelay implements SmartLifecycle {
   /** After a failed send or drain, the next try comes this soon (or at the relay interval, if that is shorter). */
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
-  private record Row(long id, UUID eventId, String topic, String subject, String type, Instant time, String payload) {
+  private record Pending(long id, long standardId, long sentThrough, long lastAmountId, Instant time) {
+  }
+
+  private record Entry(long id, long allowanceId, long householdId, YearMonth fromMonth, BigDecimal amountBefore,
+      BigDecimal amount, int members) {
   }
 
   private final JdbcTemplate jdbc;
@@ -110,9 +119,10 @@ class BenefitEventRelay implements SmartLifecycle {
   }
 
   /**
-   * Sends the oldest unsent rows, at most one batch.
+   * Sends at most one batch of the oldest outbox row's entries not yet sent.
    *
-   * @return how many were sent and marked sent; -1 when a send failed or another instance is draining
+   * @return how many were sent (the batch size when a row was completed: the drain goes on); -1 when a send failed
+   *     or another instance is draining
    */
   int sendBatch() {
     Integer result = transaction.execute(status -> {
@@ -130,62 +140,82 @@ class BenefitEventRelay implements SmartLifecycle {
   }
 
   private int sendLocked() {
-    List<Row> rows = jdbc.query("""
-        SELECT id, event_id, topic, subject, event_type, event_time, payload FROM benefit_event_outbox
-        WHERE sent_at IS NULL ORDER BY id LIMIT ?""", (rs, i) -> new Row(rs.getLong("id"),
-        UUID.fromString(rs.getString("event_id")), rs.getString("topic"), rs.getString("subject"),
-        rs.getString("event_type"), Instant.parse(rs.getString("event_time")), rs.getString("payload")),
-        properties.relayBatchSize());
-    if (rows.isEmpty()) {
+    List<Pending> pending = jdbc.query("""
+        SELECT id, allowance_standard_id, sent_through_amount_id, last_amount_id, event_time FROM benefit_event_outbox
+        WHERE completed_at IS NULL ORDER BY id LIMIT 1""", (rs, i) -> new Pending(rs.getLong("id"),
+        rs.getLong("allowance_standard_id"), rs.getLong("sent_through_amount_id"), rs.getLong("last_amount_id"),
+        Instant.parse(rs.getString("event_time"))));
+    if (pending.isEmpty()) {
       return 0;
     }
-    List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-    List<Long> failedIds = new ArrayList<>();
+    Pending row = pending.get(0);
+    List<Entry> entries = jdbc.query("""
+        SELECT x.id, x.allowance_id, a.household_id, x.from_month, x.amount_before, x.amount, x.members
+        FROM allowance_amount x JOIN allowance a ON a.id = x.allowance_id
+        WHERE x.id > ? AND x.id <= ? AND x.allowance_standard_id = ? ORDER BY x.id LIMIT ?""",
+        (rs, i) -> new Entry(rs.getLong("id"), rs.getLong("allowance_id"), rs.getLong("household_id"),
+            YearMonth.from(rs.getObject("from_month", LocalDate.class)), rs.getBigDecimal("amount_before"),
+            rs.getBigDecimal("amount"), rs.getInt("members")),
+        row.sentThrough(), row.lastAmountId(), row.standardId(), properties.relayBatchSize());
+    if (entries.isEmpty()) {
+      jdbc.update("UPDATE benefit_event_outbox SET completed_at = ? WHERE id = ?",
+          BenefitEventOutbox.UTC_MICROS.format(clock.now()), row.id());
+      return properties.relayBatchSize(); // go on with the next row, if any
+    }
+    List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
     boolean failed = false;
-    for (Row row : rows) {
+    for (Entry e : entries) {
+      BenefitChanged event = new BenefitChanged(eventIdOf(e.id()), e.householdId(), e.allowanceId(),
+          BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, e.fromMonth(), e.amountBefore(), e.amount(), e.members(),
+          BenefitChanged.ALLOWANCE_STANDARD, row.standardId(), row.time());
       try {
-        sends.add(publisher.get().publish(row.topic(), new EventEnvelope(row.eventId(), row.type(), row.subject(),
-            row.time(), row.payload())));
-      } catch (RuntimeException e) {
+        sends.add(publisher.get().publish(ReliefEventsConfiguration.TOPIC, new EventEnvelope(event.eventId(),
+            ReliefEventsConfiguration.BENEFIT_CHANGED, String.valueOf(e.householdId()), row.time(), event)));
+      } catch (RuntimeException ex) {
         // no metadata within max.block.ms (Kafka down): the rest waits for the next drain, in order
-        log.warn("Benefit event relay: send of {} failed ({}); {} rows wait", row.eventId(), e.toString(),
-            rows.size() - sends.size());
-        failedIds.add(row.id());
+        log.warn("Benefit event relay: send of the event of amount entry {} failed ({}); {} wait", e.id(), ex.toString(),
+            entries.size() - sends.size());
         failed = true;
         break;
       }
     }
     kafka.get().flush();
-    List<Long> sent = new ArrayList<>(sends.size());
+    long sentThrough = row.sentThrough();
     long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
     for (int i = 0; i < sends.size(); i++) {
       try {
         sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        sent.add(rows.get(i).id());
-      } catch (InterruptedException e) {
+        if (!failed) {
+          sentThrough = entries.get(i).id(); // only without a gap: a later success after a failure is sent again
+        }
+      } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         failed = true;
         break;
-      } catch (Exception e) {
+      } catch (Exception ex) {
         if (!failed) {
-          log.warn("Benefit event relay: send of {} failed ({}); sent again later", rows.get(i).eventId(), e.toString());
+          log.warn("Benefit event relay: send of the event of amount entry {} failed ({}); sent again later",
+              entries.get(i).id(), ex.toString());
         }
-        failedIds.add(rows.get(i).id());
         failed = true;
       }
     }
-    if (!sent.isEmpty()) {
-      jdbc.update("UPDATE benefit_event_outbox SET sent_at = ? WHERE id IN (" + idList(sent) + ")",
-          BenefitEventOutbox.UTC_MICROS.format(clock.now()));
-    }
-    if (!failedIds.isEmpty()) {
-      jdbc.update("UPDATE benefit_event_outbox SET failed_sends = failed_sends + 1 WHERE id IN (" + idList(failedIds) + ")");
-    }
-    return failed ? -1 : sent.size();
+    // a batch shorter than the batch size was the row's last (the query is bounded by last_amount_id)
+    boolean complete = !failed && entries.size() < properties.relayBatchSize();
+    jdbc.update("""
+        UPDATE benefit_event_outbox SET sent_through_amount_id = ?, failed_sends = failed_sends + ?,
+          completed_at = CASE WHEN ? THEN ? ELSE completed_at END WHERE id = ?""",
+        sentThrough, failed ? 1 : 0, complete, BenefitEventOutbox.UTC_MICROS.format(clock.now()), row.id());
+    return failed ? -1 : complete ? properties.relayBatchSize() : entries.size();
   }
 
-  private static String idList(List<Long> ids) {
-    return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+  /**
+   * The {@code ce_id} of the event of one amount entry: a name-based UUID (RFC 4122 version 3) of the entry's id, the
+   * same every time the entry is sent, distinct from every other entry's.
+   */
+  static UUID eventIdOf(long amountId) {
+    return UUID.nameUUIDFromBytes(("gov.civilaffairs.relief.benefit-changed.v1/allowance-amount/" + amountId)
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

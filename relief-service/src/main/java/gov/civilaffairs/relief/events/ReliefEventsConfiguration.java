@@ -16,7 +16,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -28,9 +27,9 @@ import org.springframework.modulith.events.RoutingTarget;
  * ({@link CloudEventPublisher#headersFor}). The payload is written as JSON by the platform's value
  * serializer, with no Java type header ({@code spring.modulith.events.kafka.enable-json=false}).
  *
- * <p>The {@code benefit-changed} events of a standard's recomputation (one per allowance, 200,000 for a city) go
- * through relief's own outbox instead ({@link BenefitEventOutbox}, {@link BenefitEventRelay}, ADR 0007): same
- * topic, key, CloudEvents headers and payload.
+ * <p>The {@code benefit-changed} events of a standard's recomputation (one per new amount entry, 200,000 for a
+ * city) go through relief's own outbox instead ({@link BenefitEventOutbox}, {@link BenefitEventRelay}, ADR 0007):
+ * same topic, key, CloudEvents headers and payload shape.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReliefEventsProperties.class)
@@ -72,9 +71,8 @@ class ReliefEventsConfiguration {
   }
 
   @Bean
-  BenefitEventOutbox benefitEventOutbox(JdbcTemplate jdbc, JsonMapper jsonMapper, BenefitEventRelay relay,
-      ReliefEventsProperties properties, BureauClock clock) {
-    return new BenefitEventOutbox(jdbc, jsonMapper, relay, clock, properties.insertBatchSize());
+  BenefitEventOutbox benefitEventOutbox(JdbcTemplate jdbc, BenefitEventRelay relay, BureauClock clock) {
+    return new BenefitEventOutbox(jdbc, relay, clock);
   }
 
   /**

@@ -13,9 +13,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How relief's own outbox ({@code benefit_event_outbox}, ADR 0007) writes and sends, under {@code relief.events}.
  *
- * @param insertBatchSize outbox rows per JDBC batch (one multi-row INSERT with {@code rewriteBatchedStatements});
- *     default 1,000, as the recomputation's amount entries
- * @param relayBatchSize the most rows sent per producer flush and marked sent per UPDATE; default 1,000
+ * @param relayBatchSize the most events sent per producer flush and recorded sent per UPDATE; default 1,000
  * @param relayInterval how often the relay looks for rows left unsent (Kafka down, a crash between commit and
  *     send); default 1 s. Rows are sent right after their commit in any case.
  * @param sendTimeout how long a drain waits for Kafka's acknowledgements of one batch before it leaves the rest
@@ -24,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("relief.events")
 public record ReliefEventsProperties(
-    @Min(1) @Max(10_000) @DefaultValue("1000") int insertBatchSize,
     @Min(1) @Max(10_000) @DefaultValue("1000") int relayBatchSize,
     @NotNull @DefaultValue("1s") Duration relayInterval,
     @NotNull @DefaultValue("15s") Duration sendTimeout) {
