@@ -112,22 +112,31 @@ public class HouseholdRepository {
   public record AllowanceOfHousehold(Allowance allowance, BigDecimal monthlyIncome, String regionCode) {
   }
 
-  /** A new amount entry caused by an allowance standard. */
-  public record StandardAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members) {
+  /**
+   * A new amount entry caused by an allowance standard.
+   *
+   * @param amountBefore yuan per month for {@code fromMonth} before the standard, scale 2 (the event's amountBefore)
+   */
+  public record StandardAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members,
+      BigDecimal amountBefore) {
   }
 
-  /** Inserts amount entries caused by an allowance standard, in JDBC batches of 1,000. */
+  /**
+   * Inserts amount entries caused by an allowance standard, in JDBC batches of 1,000 (one multi-row INSERT each with
+   * {@code rewriteBatchedStatements}). Each entry is one {@code benefit-changed} event (events.BenefitEventOutbox).
+   */
   public void insertStandardAmounts(List<StandardAmount> entries, long allowanceStandardId) {
     for (int from = 0; from < entries.size(); from += 1000) {
       List<StandardAmount> chunk = entries.subList(from, Math.min(entries.size(), from + 1000));
       batch.batchUpdate("""
-          INSERT INTO allowance_amount (allowance_id, from_month, amount, members, allowance_standard_id)
-          VALUES (?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, e) -> {
+          INSERT INTO allowance_amount (allowance_id, from_month, amount, members, allowance_standard_id, amount_before)
+          VALUES (?, ?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, e) -> {
             ps.setLong(1, e.allowanceId());
             ps.setObject(2, e.fromMonth().atDay(1));
             ps.setBigDecimal(3, e.amount());
             ps.setInt(4, e.members());
             ps.setLong(5, allowanceStandardId);
+            ps.setBigDecimal(6, e.amountBefore());
           });
     }
   }

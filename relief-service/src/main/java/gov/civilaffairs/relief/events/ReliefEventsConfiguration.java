@@ -5,7 +5,17 @@ import gov.civilaffairs.platform.kafka.EventEnvelope;
 import gov.civilaffairs.platform.kafka.TopicDeclarations;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import java.util.function.Supplier;
+
+import gov.civilaffairs.platform.time.BureauClock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -16,8 +26,13 @@ import org.springframework.modulith.events.RoutingTarget;
  * {@code event_publication}) to Kafka as CloudEvents in binary mode, with the platform's headers
  * ({@link CloudEventPublisher#headersFor}). The payload is written as JSON by the platform's value
  * serializer, with no Java type header ({@code spring.modulith.events.kafka.enable-json=false}).
+ *
+ * <p>The {@code benefit-changed} events of a standard's recomputation (one per new amount entry, 200,000 for a
+ * city) go through relief's own outbox instead ({@link BenefitEventOutbox}, {@link BenefitEventRelay}, ADR 0007):
+ * same topic, key, CloudEvents headers and payload shape.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReliefEventsProperties.class)
 class ReliefEventsConfiguration {
 
   /** The topic of events about a household, keyed by household id. */
@@ -50,6 +65,23 @@ class ReliefEventsConfiguration {
   @Bean
   NewTopic reliefBenefitTopic(TopicDeclarations topics) {
     return topics.published(BENEFIT_TOPIC);
+  }
+
+  /** The Kafka beans are looked up at the first send: a broker that is down does not stop the start. */
+  @Bean
+  BenefitEventRelay benefitEventRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+      ObjectProvider<CloudEventPublisher> cloudEventPublisher, ObjectProvider<KafkaOperations<String, byte[]>> kafka,
+      ReliefEventsProperties properties, BureauClock clock) {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    Supplier<CloudEventPublisher> publisher = SingletonSupplier.of(cloudEventPublisher::getObject);
+    Supplier<KafkaOperations<String, byte[]>> template = SingletonSupplier.of(kafka::getObject);
+    return new BenefitEventRelay(jdbc, transaction, publisher, template, properties, clock);
+  }
+
+  @Bean
+  BenefitEventOutbox benefitEventOutbox(JdbcTemplate jdbc, BenefitEventRelay relay, BureauClock clock) {
+    return new BenefitEventOutbox(jdbc, relay, clock);
   }
 
   /**

@@ -2,11 +2,8 @@ package gov.civilaffairs.relief.standard;
 
 import java.util.ArrayList;
 import java.util.Set;
-import java.util.UUID;
 import gov.civilaffairs.platform.time.BureauClock;
-import gov.civilaffairs.relief.events.BenefitChanged;
-import gov.civilaffairs.relief.events.BenefitTerminated;
-import org.springframework.context.ApplicationEventPublisher;
+import gov.civilaffairs.relief.events.BenefitEventOutbox;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -44,12 +41,14 @@ public class StandardService {
   private final AllowanceCalculator calculator;
   private final PaymentRollService rolls;
 
-  private final ApplicationEventPublisher publisher;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StandardService.class);
+
+  private final BenefitEventOutbox outbox;
   private final BureauClock clock;
 
   StandardService(AllowanceStandardRepository standards, HouseholdRepository households,
-      AllowanceCalculator calculator, PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock) {
-    this.publisher = publisher;
+      AllowanceCalculator calculator, PaymentRollService rolls, BenefitEventOutbox outbox, BureauClock clock) {
+    this.outbox = outbox;
     this.clock = clock;
     this.standards = standards;
     this.households = households;
@@ -74,7 +73,9 @@ public class StandardService {
    * effective month or later: each amount entry in force from the effective month on is recomputed with
    * the new standard for the members it counted (an entry whose amount would not change is not added);
    * unsent rolls of later months are corrected; sent rolls that paid less become arrears. A standard
-   * lowered retroactively recovers nothing already paid.
+   * lowered retroactively recovers nothing already paid. Each new amount entry is one {@code benefit-changed}
+   * event (with the amount it replaced), recorded in relief's own outbox in the same transaction and sent after the
+   * commit (ADR 0007); an allowance whose amount does not change gets none.
    *
    * @return the standard, with how many allowances it recomputed and arrears entries it created
    * @throws ProblemException 422 {@code effective-month-outside-year}; 409 {@code standard-not-latest} when
@@ -98,21 +99,26 @@ public class StandardService {
     int arrears = 0;
     // Set-based where it counts (benchmark, README): the allowances, amounts and incomes in two queries, the new
     // entries in JDBC batches; roll corrections only for households of townships that have a roll after the month.
+    long started = System.nanoTime();
     List<HouseholdRepository.StandardAmount> entries = new ArrayList<>();
     List<HouseholdRepository.AllowanceOfHousehold> changed = new ArrayList<>();
-    for (HouseholdRepository.AllowanceOfHousehold a : households.findAllowancesWithHouseholdFrom(standard.area(), effective)) {
+    List<HouseholdRepository.AllowanceOfHousehold> allowances = households.findAllowancesWithHouseholdFrom(standard.area(),
+        effective);
+    long loaded = System.nanoTime();
+    for (HouseholdRepository.AllowanceOfHousehold a : allowances) {
       int before = entries.size();
       recompute(a.allowance(), a.monthlyIncome(), standard.amount(), effective, entries);
       if (entries.size() > before) {
         changed.add(a);
-        for (HouseholdRepository.StandardAmount e : entries.subList(before, entries.size())) {
-          publisher.publishEvent(new BenefitChanged(UUID.randomUUID(), a.allowance().householdId(), a.allowance().id(),
-              BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, e.fromMonth(), a.allowance().amountFor(e.fromMonth()),
-              e.amount(), e.members(), BenefitChanged.ALLOWANCE_STANDARD, id, clock.now()));
-        }
       }
     }
+    long computed = System.nanoTime();
+    // Each new entry is one benefit-changed event: the entries are the events' log, the outbox row names them and
+    // the relay sends them after the commit (ADR 0007). No event for an allowance whose amount does not change.
+    long afterAmountId = outbox.lastAmountId();
     households.insertStandardAmounts(entries, id);
+    outbox.appendStandard(id, afterAmountId, entries.size(), clock.now());
+    long inserted = System.nanoTime();
     recomputed = changed.size();
     Set<String> townshipsWithRolls = rolls.townshipsWithRollsAfter(effective.minusMonths(1));
     for (HouseholdRepository.AllowanceOfHousehold a : changed) {
@@ -123,6 +129,10 @@ public class StandardService {
       }
     }
     standards.recordEffect(id, recomputed, arrears);
+    log.info("Standard {} ({} from {}): {} allowances loaded in {} ms, {} recomputed in {} ms, {} amount entries "
+        + "(benefit-changed events) inserted in {} ms, rolls and arrears {} ms", id, standard.area(), effective,
+        allowances.size(), (loaded - started) / 1_000_000, recomputed, (computed - loaded) / 1_000_000, entries.size(),
+        (inserted - computed) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
     return standards.find(id).orElseThrow();
   }
 
@@ -149,7 +159,8 @@ public class StandardService {
       int members = inForce.get().members();
       BigDecimal amount = calculator.monthlyAmount(standard, members, monthlyIncome);
       if (amount.compareTo(inForce.get().amount()) != 0) {
-        entries.add(new HouseholdRepository.StandardAmount(allowance.id(), month, amount, members));
+        entries.add(new HouseholdRepository.StandardAmount(allowance.id(), month, amount, members,
+            allowance.amountFor(month)));
       }
     }
   }

@@ -38,7 +38,10 @@ import org.springframework.test.context.ActiveProfiles;
  *   <li>{@code POST /payment-rolls} for month {@value #ROLL_MONTH}: one roll per township, a line per household;</li>
  *   <li>baseline: the same kind of insert of {@value #HOUSEHOLDS} amount entries into a copy of {@code allowance_amount};</li>
  *   <li>{@code POST /allowance-standards} (URBAN, effective {@value #STANDARD_MONTH}, after the roll was sent):
- *       every allowance recomputed, one amount entry and one {@code benefit-changed} event each.</li>
+ *       every allowance recomputed, one amount entry and one {@code benefit-changed} event each (relief's own
+ *       outbox, ADR 0007);</li>
+ *   <li>after its commit: until the relay has sent every outbox row to the embedded broker (measured from the
+ *       response on, so it includes what was sent while the previous phase ended).</li>
  * </ol>
  * Not a test of the build: runs only under the Maven profile {@code bench} (README). Asserts the floor of issue 5:
  * the roll in under 60 s.
@@ -87,7 +90,18 @@ class RollBenchmark extends ReliefTestSupport {
           + STANDARD_MONTH + "\",\"amount\":\"1300.00\",\"documentReference\":\"BENCH-2026\"}", 201);
       return count("SELECT COUNT(*) FROM allowance_amount WHERE allowance_standard_id = ?", standard.path("id").longValue());
     }));
+    int events = count("SELECT COALESCE(SUM(events), 0) FROM benefit_event_outbox");
+    // after the commit: the relay sends the outbox rows to the embedded broker (not part of the recompute's time)
+    phases.add(measure("after it: relay of the benefit-changed events to Kafka", () -> {
+      long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+      while (count("SELECT COUNT(*) FROM benefit_event_outbox WHERE completed_at IS NULL") > 0) {
+        assertThat(System.nanoTime()).as("relay within 10 min").isLessThan(deadline);
+        Thread.sleep(200);
+      }
+      return count("SELECT COALESCE(SUM(events), 0) FROM benefit_event_outbox WHERE completed_at IS NOT NULL");
+    }));
     print(machine, loadMillis, phases);
+    assertThat(events).as("one benefit-changed per new amount entry").isEqualTo(phases.get(3).rows());
     assertThat(phases.get(1).millis()).as("issue 5 floor: the roll of 200,000 households in under 60 s").isLessThan(60_000);
   }
 

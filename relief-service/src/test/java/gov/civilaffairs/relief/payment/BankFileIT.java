@@ -77,8 +77,9 @@ class BankFileIT extends ReliefTestSupport {
     assertThat(csvFile.statusCode()).isEqualTo(200);
     assertThat(csvFile.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     String csv = new String(csvFile.body(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(csv.lines().findFirst().orElse("")).isEqualTo("# roll=" + rollId + ",scheme=MINIMUM_LIVING_ALLOWANCE,township=330681104,month=2019-07,lineCount="
-        + roll.path("lineCount").intValue() + ",totalAmount=" + roll.path("totalAmount").decimalValue().setScale(2).toPlainString());
+    assertThat(csv.lines().findFirst().orElse("")).startsWith("# roll=" + rollId + ",scheme=MINIMUM_LIVING_ALLOWANCE,township=330681104,month=2019-07,lineCount="
+        + roll.path("lineCount").intValue() + ",totalAmount=" + roll.path("totalAmount").decimalValue().setScale(2).toPlainString()
+        + ",noAccountLines="); // payee accounts: payee/PayeeAccountIT
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
         .parse(new StringReader(csv)).getRecords();
     assertThat(rows).hasSize(roll.path("lineCount").intValue());
@@ -89,14 +90,14 @@ class BankFileIT extends ReliefTestSupport {
     assertThat(paidRow.get("amount") + " " + paidRow.get("kind") + " " + paidRow.get("decisionKind") + " " + paidRow.get("decisionId"))
         .isEqualTo("1000.00 MONTHLY HOUSEHOLD_REGISTRATION " + paid);
 
-    // XLSX: header, the lines, and the TOTAL row with the control totals.
+    // XLSX: header, the lines, the TOTAL row with the control totals and the NO_ACCOUNT row.
     HttpResponse<byte[]> xlsxFile = download(BANK, "/payment-rolls/" + rollId + "/bank-file.xlsx");
     assertThat(xlsxFile.statusCode()).isEqualTo(200);
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsxFile.body()))) {
       Sheet sheet = workbook.getSheetAt(0);
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("lineId");
-      assertThat(sheet.getLastRowNum()).isEqualTo(rows.size() + 1);
-      Row total = sheet.getRow(sheet.getLastRowNum());
+      assertThat(sheet.getLastRowNum()).isEqualTo(rows.size() + 2);
+      Row total = sheet.getRow(rows.size() + 1);
       assertThat(total.getCell(0).getStringCellValue()).isEqualTo("TOTAL");
       assertThat((int) total.getCell(1).getNumericCellValue()).isEqualTo(rows.size());
       assertThat(BigDecimal.valueOf(total.getCell(5).getNumericCellValue())).isEqualByComparingTo(roll.path("totalAmount").decimalValue());

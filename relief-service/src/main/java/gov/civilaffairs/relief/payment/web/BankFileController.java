@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The bank's files of a payment roll: export (CSV, XLSX) and the return file. Staff roles, or the bank's machine
  * client with scope {@code payments:read} (export) / {@code payments:write} (return file); a roll outside the
- * caller's area answers 404.
+ * caller's area answers 404. The export carries each payee's account number in full only for the roles listed in
+ * {@code platform.security.unmasked-roles.BANK_ACCOUNT} (the bank's client, county officer, city administrator by
+ * default); a township caseworker's copy has them masked.
  */
 @RestController
 @Tag(name = "Bank files", description = "发放花名册 to the bank and the bank's return file")
@@ -44,12 +46,19 @@ class BankFileController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER') or hasAuthority('SCOPE_payments:read')")
   @Operation(summary = "Export a roll for the bank as CSV, with its control totals",
       description = "Example: GET /payment-rolls/12/bank-file.csv. UTF-8 RFC 4180; first line a comment with the control "
-          + "totals, then the header lineId,beneficiaryId,regionCode,kind,forMonth,amount,decisionKind,decisionId. "
-          + "404 outside the area.",
+          + "totals (lineCount, totalAmount) and the lines without a payee account (noAccountLines, noAccountAmount), then "
+          + "the header lineId,beneficiaryId,regionCode,kind,forMonth,amount,decisionKind,decisionId,payeeName,bankCode,"
+          + "bankName,accountNumber,accountStatus. accountStatus OK, or NO_ACCOUNT with empty payee columns. The account "
+          + "number in full for the bank's client and the roles of platform.security.unmasked-roles.BANK_ACCOUNT, masked "
+          + "for others. 404 outside the area.",
       responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", examples = @ExampleObject(
-          value = "# roll=12,scheme=MINIMUM_LIVING_ALLOWANCE,township=330681102,month=2026-07,lineCount=1,totalAmount=940.00\r\n"
-              + "lineId,beneficiaryId,regionCode,kind,forMonth,amount,decisionKind,decisionId\r\n"
-              + "501,77,330681102001,MONTHLY,2026-07,940.00,APPLICATION,31\r\n"))))
+          value = "# roll=12,scheme=MINIMUM_LIVING_ALLOWANCE,township=330681102,month=2026-07,lineCount=2,totalAmount=1880.00,"
+              + "noAccountLines=1,noAccountAmount=940.00\r\n"
+              + "lineId,beneficiaryId,regionCode,kind,forMonth,amount,decisionKind,decisionId,payeeName,bankCode,bankName,"
+              + "accountNumber,accountStatus\r\n"
+              + "501,77,330681102001,MONTHLY,2026-07,940.00,APPLICATION,31,王建华,102337000018,中国工商银行诸暨支行,"
+              + "6222021234567890128,OK\r\n"
+              + "502,78,330681102001,MONTHLY,2026-07,940.00,APPLICATION,32,,,,,NO_ACCOUNT\r\n"))))
   @Audited(action = AuditAction.READ, objectType = "payment-roll", objectId = "#id")
   ResponseEntity<byte[]> csv(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
@@ -63,7 +72,9 @@ class BankFileController {
   @PreAuthorize("hasAnyRole('CITY_ADMINISTRATOR', 'COUNTY_OFFICER', 'TOWNSHIP_CASEWORKER') or hasAuthority('SCOPE_payments:read')")
   @Operation(summary = "Export a roll for the bank as XLSX, with its control totals",
       description = "Example: GET /payment-rolls/12/bank-file.xlsx. One sheet: header row (as the CSV), the lines, then "
-          + "a row TOTAL with the line count (column B) and total amount (column F). 404 outside the area.")
+          + "a row TOTAL with the line count (column B) and total amount (column F), and a row NO_ACCOUNT with the lines "
+          + "without a payee account (B) and their amount (F). Payee columns I-M as in the CSV, the account number "
+          + "masked for roles that may not see it. 404 outside the area.")
   @Audited(action = AuditAction.READ, objectType = "payment-roll", objectId = "#id")
   ResponseEntity<byte[]> xlsx(@Parameter(example = "12") @PathVariable long id, Caller caller) {
     java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
