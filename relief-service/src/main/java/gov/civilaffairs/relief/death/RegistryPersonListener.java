@@ -53,8 +53,11 @@ class RegistryPersonListener implements EventBatchProcessor.Handler<DeathEvent> 
     return topics.consumed(TOPIC);
   }
 
+  /** The listener container's id (its consumers' group stays {@code spring.application.name}). */
+  static final String LISTENER_ID = "registry-person-listener";
+
   /** One poll of {@value #TOPIC}, in partition order. */
-  @KafkaListener(topics = TOPIC, groupId = "${spring.application.name}", batch = "true")
+  @KafkaListener(id = LISTENER_ID, topics = TOPIC, groupId = "${spring.application.name}", batch = "true")
   void on(List<ConsumerRecord<String, JsonNode>> records) {
     batches.process(records, this);
   }
