@@ -47,19 +47,20 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Benchmark of issue 4 for relief-service's consumer of {@code registry.person.v1} alone: {@value #HOUSEHOLDS}
- * one-member allowance households (the demo city's size), then {@value #DEATHS} person-deceased events, of which
- * {@code bench.known-percent} (default 5) % concern a member of a household here (allowance terminated, benefit-terminated published
- * through the outbox) and the rest persons relief does not know, published with the listener stopped. In one run:
+ * Benchmark of issue 4 for relief-service's consumer of {@code registry.person.v1} alone: {@code bench.households}
+ * (default 50,000) one-member allowance households (the demo city's size), then {@code bench.deaths} (default 10,000)
+ * person-deceased events, of which {@code bench.known-percent} (default 5) % concern a member of a household here
+ * (allowance terminated, benefit-terminated published through the outbox) and the rest persons relief does not
+ * know, published with the listeners stopped. In one run:
  * <ol>
  *   <li>baseline: a plain Kafka consumer (new group, bytes, no deserialisation) reads the {@value #DEATHS} records;</li>
  *   <li>relief's listener is started and timed until its group's committed offsets reach the end of every partition
  *       (consumer lag 0); the effects are checked after (every event processed, every known death applied).</li>
  * </ol>
  * Prints events per second of both. Schema {@code relief_bench_deaths<TEST_SCHEMA_SUFFIX>}, emptied at start. Not a
- * test of the build: runs only under the Maven profile {@code bench} (README):
- * {@code TEST_SCHEMA_SUFFIX=_x ../mvnw -o -B -pl relief-service -am -Pbench -DskipTests verify -Dit.test=DeathConsumerBenchmark}.
- * Asserts effects, never timings.
+ * test of the build: runs only under the Maven profile {@code bench} (README, "Benchmark of the death consumer"):
+ * {@code TEST_SCHEMA_SUFFIX=_x ../mvnw -o -B -pl relief-service -am -Pbench -DskipTests verify
+ * -Dit.test=DeathConsumerBenchmark}. Asserts effects, never timings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:mysql://127.0.0.1:3306/relief_bench_deaths${TEST_SCHEMA_SUFFIX:}?createDatabaseIfNotExist=true"
@@ -155,7 +156,7 @@ class DeathConsumerBenchmark extends ReliefTestSupport {
     }
   }
 
-  /** Publishes the deaths ({@code bench.known-percent} of them household members), keyed by person id as the registry does. */
+  /** Publishes the deaths ({@code bench.known-percent} % household members), keyed by person id as the registry does. */
   private int publishDeaths() throws Exception {
     List<CompletableFuture<?>> sends = new ArrayList<>(DEATHS);
     int known = 0;
