@@ -6,10 +6,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +27,84 @@ class DeathEventRepository {
   record DeathRecordState(long deathRecordId, String nationalIdNumber, YearMonth lastPaidMonth, boolean revoked) {
   }
 
-  private final JdbcClient jdbc;
+  /** A death record's row as {@link #insertApplied} or {@link #insertRevoked} writes it, for a batch insert. */
+  record NewDeathRecord(long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath, YearMonth lastPaidMonth,
+      boolean revoked) {
+  }
 
-  DeathEventRepository(JdbcClient jdbc) {
+  /** An event to record as processed, for a batch insert. */
+  record NewProcessedEvent(UUID eventId, String eventType) {
+  }
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+
+  DeathEventRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
+  }
+
+  /** Those of {@code eventIds} already in {@code processed_event}; one query. */
+  Set<UUID> processedAmong(Collection<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql("SELECT event_id FROM processed_event WHERE event_id IN (:ids)")
+        .param("ids", eventIds.stream().map(UUID::toString).toList())
+        .query((rs, n) -> UUID.fromString(rs.getString(1))).list());
+  }
+
+  /** The states of those of {@code deathRecordIds} this service has seen, by id; one query. */
+  Map<Long, DeathRecordState> findDeathRecords(Collection<Long> deathRecordIds) {
+    Map<Long, DeathRecordState> states = new HashMap<>();
+    if (!deathRecordIds.isEmpty()) {
+      jdbc.sql("SELECT * FROM death_record WHERE death_record_id IN (:ids)").param("ids", deathRecordIds)
+          .query((rs, n) -> state(rs.getLong("death_record_id"), rs)).list()
+          .forEach(s -> states.put(s.deathRecordId(), s));
+    }
+    return states;
+  }
+
+  /**
+   * Those of {@code nationalIdNumbers} that are members of a household here, living or not (the persons
+   * {@code DeathRule#apply} finds with {@code HouseholdRepository#findHouseholdOfMember}); one query.
+   */
+  Set<String> householdMembersAmong(Collection<String> nationalIdNumbers) {
+    if (nationalIdNumbers.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql("SELECT national_id_number FROM household_member WHERE national_id_number IN (:numbers)")
+        .param("numbers", nationalIdNumbers).query(String.class).list());
+  }
+
+  /**
+   * Records events as processed in one batch statement. A plain INSERT, not INSERT IGNORE: the caller has checked
+   * they are new, and an event processed meanwhile by another consumer fails the batch (which is then applied one
+   * event at a time) instead of being skipped silently.
+   */
+  void insertProcessed(List<NewProcessedEvent> processed) {
+    if (!processed.isEmpty()) {
+      batches.batchUpdate("INSERT INTO processed_event (event_id, event_type) VALUES (?, ?)", processed,
+          processed.size(), (ps, e) -> {
+            ps.setString(1, e.eventId().toString());
+            ps.setString(2, e.eventType());
+          });
+    }
+  }
+
+  /** Inserts death records in one batch statement: the rows {@link #insertApplied} and {@link #insertRevoked} write. */
+  void insertDeathRecords(List<NewDeathRecord> records) {
+    if (!records.isEmpty()) {
+      batches.batchUpdate("""
+          INSERT INTO death_record (death_record_id, national_id_number, date_of_death, end_month, status)
+          VALUES (?, ?, ?, ?, ?)""", records, records.size(), (ps, r) -> {
+            ps.setLong(1, r.deathRecordId());
+            ps.setString(2, r.revoked() ? null : r.nationalIdNumber());
+            ps.setObject(3, r.revoked() ? null : r.dateOfDeath());
+            ps.setObject(4, r.revoked() ? null : r.lastPaidMonth().atDay(1));
+            ps.setString(5, r.revoked() ? "REVOKED" : "APPLIED");
+          });
+    }
   }
 
   /** Records an event as processed; false if it already was (a redelivery). */
@@ -35,12 +115,13 @@ class DeathEventRepository {
 
   Optional<DeathRecordState> findDeathRecord(long deathRecordId) {
     return jdbc.sql("SELECT * FROM death_record WHERE death_record_id = ?").param(deathRecordId)
-        .query((rs, n) -> {
-          LocalDate endMonth = rs.getObject("end_month", LocalDate.class);
-          return new DeathRecordState(deathRecordId, rs.getString("national_id_number"),
-              endMonth == null ? null : YearMonth.from(endMonth), "REVOKED".equals(rs.getString("status")));
-        })
-        .optional();
+        .query((rs, n) -> state(deathRecordId, rs)).optional();
+  }
+
+  private static DeathRecordState state(long deathRecordId, ResultSet rs) throws SQLException {
+    LocalDate endMonth = rs.getObject("end_month", LocalDate.class);
+    return new DeathRecordState(deathRecordId, rs.getString("national_id_number"),
+        endMonth == null ? null : YearMonth.from(endMonth), "REVOKED".equals(rs.getString("status")));
   }
 
   void insertApplied(long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath, YearMonth lastPaidMonth) {

@@ -8,5 +8,5 @@ import java.util.UUID;
  *
  * @param eventId the event's id (= {@code ce_id}), the idempotency key
  */
-public record DeathRecordRevoked(UUID eventId, long deathRecordId) {
+public record DeathRecordRevoked(UUID eventId, long deathRecordId) implements DeathEvent {
 }

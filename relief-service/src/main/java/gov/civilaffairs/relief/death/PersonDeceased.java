@@ -11,5 +11,6 @@ import java.util.UUID;
  * @param eventId the event's id (= {@code ce_id}), the idempotency key
  * @param dateOfDeath civil date in Asia/Shanghai
  */
-public record PersonDeceased(UUID eventId, long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath) {
+public record PersonDeceased(UUID eventId, long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath)
+    implements DeathEvent {
 }

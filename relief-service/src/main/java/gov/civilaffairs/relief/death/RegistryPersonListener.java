@@ -2,9 +2,11 @@ package gov.civilaffairs.relief.death;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.kafka.EventBatchProcessor;
 import gov.civilaffairs.platform.kafka.IncomingEvent;
 import gov.civilaffairs.platform.kafka.MalformedEventException;
 import gov.civilaffairs.platform.kafka.TopicDeclarations;
@@ -17,25 +19,32 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes the registry's person events (topic {@value #TOPIC}, keyed by person id, so the events of
  * one person arrive in order) and hands deaths and revocations to the {@link DeathRule}. Reads only
- * the fields it needs (tolerant reader); other event types are ignored. A record that is not a valid
- * event goes to {@value #TOPIC}-dlt through the platform's error handler, and the partition keeps
- * flowing.
+ * the fields it needs (tolerant reader); other event types are ignored. A batch listener: the records of
+ * one poll (at most {@code max.poll.records}) are applied in their order in one transaction by the
+ * platform's {@link EventBatchProcessor} through {@link DeathRule#applyAll} (issue 4). A record that is not
+ * a valid event goes to {@value #TOPIC}-dlt without retry, one whose effect fails is retried
+ * ({@code platform.kafka.retry.*}) in its own transaction and then dead-lettered; the records before it stay
+ * applied and the partition keeps flowing.
  */
 @Configuration(proxyBeanMethods = false)
-class RegistryPersonListener {
+class RegistryPersonListener implements EventBatchProcessor.Handler<DeathEvent> {
 
   static final String TOPIC = "registry.person.v1";
 
   private static final Logger log = LoggerFactory.getLogger(RegistryPersonListener.class);
 
   private final DeathRule deathRule;
+  private final EventBatchProcessor batches;
 
-  RegistryPersonListener(DeathRule deathRule) {
+  RegistryPersonListener(DeathRule deathRule, PlatformTransactionManager transactionManager) {
     this.deathRule = deathRule;
+    this.batches = new EventBatchProcessor(new TransactionTemplate(transactionManager));
   }
 
   /** The topic consumed and its dead-letter topic {@code registry.person.v1-dlt}. */
@@ -44,16 +53,49 @@ class RegistryPersonListener {
     return topics.consumed(TOPIC);
   }
 
-  @KafkaListener(topics = TOPIC, groupId = "${spring.application.name}")
-  void on(ConsumerRecord<String, JsonNode> record) {
+  /** The listener container's id (its consumers' group stays {@code spring.application.name}). */
+  static final String LISTENER_ID = "registry-person-listener";
+
+  /** One poll of {@value #TOPIC}, in partition order. */
+  @KafkaListener(id = LISTENER_ID, topics = TOPIC, groupId = "${spring.application.name}", batch = "true")
+  void on(List<ConsumerRecord<String, JsonNode>> records) {
+    batches.process(records, this);
+  }
+
+  /**
+   * Reads a death or a revocation; {@code null} for another event type (ignored).
+   *
+   * @throws MalformedEventException if the record is not a CloudEvent, or a death lacks an integral
+   *     {@code deathRecordId}, a valid {@code nationalIdNumber} (normalised: lowercase x to X) or an ISO
+   *     {@code dateOfDeath}, or a revocation its {@code deathRecordId} (contracts/events/registry.*.schema.json)
+   */
+  @Override
+  public DeathEvent read(ConsumerRecord<String, JsonNode> record) {
     IncomingEvent event = IncomingEvent.from(record);
-    switch (event.type()) {
-      case DeathRule.PERSON_DECEASED -> deathRule.apply(new PersonDeceased(event.id(),
-          number(event, "deathRecordId"), idNumber(event), date(event, "dateOfDeath")));
-      case DeathRule.DEATH_RECORD_REVOKED -> deathRule.revoke(
-          new DeathRecordRevoked(event.id(), number(event, "deathRecordId")));
-      default -> log.debug("Ignoring event {} of type {}", event.id(), event.type());
+    return switch (event.type()) {
+      case DeathRule.PERSON_DECEASED -> new PersonDeceased(event.id(), number(event, "deathRecordId"),
+          idNumber(event), date(event, "dateOfDeath"));
+      case DeathRule.DEATH_RECORD_REVOKED -> new DeathRecordRevoked(event.id(), number(event, "deathRecordId"));
+      default -> {
+        log.debug("Ignoring event {} of type {}", event.id(), event.type());
+        yield null;
+      }
+    };
+  }
+
+  /** One event through the one-event path (the processor's fallback after a failed batch). */
+  @Override
+  public void apply(DeathEvent event) {
+    if (event instanceof PersonDeceased death) {
+      deathRule.apply(death);
+    } else if (event instanceof DeathRecordRevoked revocation) {
+      deathRule.revoke(revocation);
     }
+  }
+
+  @Override
+  public void applyAll(List<DeathEvent> events) {
+    deathRule.applyAll(events);
   }
 
   private static long number(IncomingEvent event, String field) {

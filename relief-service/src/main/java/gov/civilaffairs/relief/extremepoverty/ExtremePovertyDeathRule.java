@@ -154,4 +154,19 @@ class ExtremePovertyDeathRule implements DeathRuleParticipant {
         .params(SCHEME, c.id(), c.nationalIdNumber(), facts.deathRecordId(), facts.eventId().toString(), type, detail)
         .update();
   }
+
+  /**
+   * Every person with an extreme-poverty case here, in any status: a superset of those {@link #personDeceased}
+   * changes (open applications, supported cases and what hangs on them), so a change of that method needs no
+   * change here. One query (index {@code ix_extreme_poverty_person}).
+   */
+  @Override
+  public java.util.Set<String> beneficiariesAmong(java.util.Collection<String> nationalIdNumbers) {
+    if (nationalIdNumbers.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql(
+            "SELECT DISTINCT national_id_number FROM extreme_poverty_case WHERE national_id_number IN (:numbers)")
+        .param("numbers", nationalIdNumbers).query(String.class).list());
+  }
 }

@@ -86,4 +86,19 @@ class ChildAllowanceDeathRule implements DeathRuleParticipant {
         .params(SCHEME, r.id(), r.nationalIdNumber(), facts.deathRecordId(), facts.eventId().toString(), type, detail)
         .update();
   }
+
+  /**
+   * Every child with a registration here, in any status: a superset of those {@link #personDeceased} changes
+   * (active registrations), so a change of that method needs no change here. One query (index
+   * {@code ix_child_person}).
+   */
+  @Override
+  public java.util.Set<String> beneficiariesAmong(java.util.Collection<String> nationalIdNumbers) {
+    if (nationalIdNumbers.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql(
+            "SELECT DISTINCT national_id_number FROM child_registration WHERE national_id_number IN (:numbers)")
+        .param("numbers", nationalIdNumbers).query(String.class).list());
+  }
 }
