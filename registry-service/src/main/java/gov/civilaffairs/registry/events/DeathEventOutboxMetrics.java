@@ -37,7 +37,16 @@ class DeathEventOutboxMetrics {
   private static final Logger log = LoggerFactory.getLogger(DeathEventOutboxMetrics.class);
   private static final long SNAPSHOT_NANOS = Duration.ofSeconds(1).toNanos();
 
-  private record Snapshot(long takenAt, double pending, double oldestAgeSeconds) {
+  /** What the table held at {@code takenAt} (nanoTime); {@code readFailed}: the gauges show NaN. */
+  private record Snapshot(long takenAt, long pending, long oldestAgeNanos, boolean readFailed) {
+
+    double pendingRows() {
+      return readFailed ? Double.NaN : pending;
+    }
+
+    double oldestAgeSeconds() {
+      return readFailed ? Double.NaN : oldestAgeNanos / 1e9;
+    }
   }
 
   private final JdbcTemplate jdbc;
@@ -51,7 +60,7 @@ class DeathEventOutboxMetrics {
   DeathEventOutboxMetrics(MeterRegistry registry, JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    Gauge.builder("registry.outbox.pending", this, m -> m.snapshot().pending())
+    Gauge.builder("registry.outbox.pending", this, m -> m.snapshot().pendingRows())
         .description("Death-event outbox rows not yet acknowledged by Kafka").strongReference(true)
         .register(registry);
     Gauge.builder("registry.outbox.oldest.pending.age", this, m -> m.snapshot().oldestAgeSeconds())
@@ -97,13 +106,13 @@ class DeathEventOutboxMetrics {
           SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM death_event_outbox WHERE sent_at IS NULL""",
           (rs, i) -> {
             LocalDateTime oldest = rs.getObject("oldest", LocalDateTime.class);
-            double age = oldest == null ? 0
-                : Math.max(0, Duration.between(oldest.toInstant(ZoneOffset.UTC), Instant.now(clock)).toNanos() / 1e9);
-            return new Snapshot(now, rs.getLong("pending"), age);
+            long age = oldest == null ? 0
+                : Math.max(0, Duration.between(oldest.toInstant(ZoneOffset.UTC), Instant.now(clock)).toNanos());
+            return new Snapshot(now, rs.getLong("pending"), age, false);
           });
     } catch (RuntimeException e) {
       log.debug("Death event outbox gauges: read failed ({})", e.toString());
-      return new Snapshot(now, Double.NaN, Double.NaN);
+      return new Snapshot(now, 0, 0, true);
     }
   }
 }

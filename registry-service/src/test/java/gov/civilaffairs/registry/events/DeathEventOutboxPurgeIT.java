@@ -65,6 +65,24 @@ class DeathEventOutboxPurgeIT extends RegistryIntegrationTest {
     assertThat(exists(recent)).isTrue();
   }
 
+  @Test
+  void thePurgeRunsOnItsCron() throws Exception {
+    Instant now = clock.instant();
+    UUID old = insert(now.minus(Duration.ofDays(50)), now.minus(Duration.ofDays(40)));
+    DeathEventOutboxPurge everySecond = new DeathEventOutboxPurge(jdbc,
+        new RegistryEventsProperties.Purge(Duration.ofDays(30), "* * * * * *", 1000), metrics, clock);
+    everySecond.start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (exists(old)) {
+        assertThat(System.nanoTime()).as("the scheduled purge deleted the old row").isLessThan(deadline);
+        Thread.sleep(200);
+      }
+    } finally {
+      everySecond.stop();
+    }
+  }
+
   private UUID insert(Instant createdAt, Instant sentAt) {
     UUID eventId = UUID.randomUUID();
     jdbc.update("""
