@@ -21,7 +21,11 @@ public class ProblemException extends RuntimeException {
   }
 
   /**
-   * @param properties extra members of the problem body (for example the id of an existing record)
+   * @param properties extra members of the problem body (for example the id of an existing record); a
+   *     {@code field} names the one request field concerned (the handler adds {@code errors[0]} for it), and a
+   *     {@code rejectedValue} beside it goes into that entry: set it only where the value is not personal data
+   *     (a region code, a code from a closed list), never for an ID number, a name or a birth date
+   *     (docs/security.md)
    */
   public ProblemException(HttpStatusCode status, String code, String detail, Map<String, Object> properties) {
     super(detail);

@@ -1,6 +1,7 @@
 package gov.civilaffairs.platform.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,22 +43,36 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+  /** The property of a {@link ProblemException} that names the value refused, copied into {@code errors[0]}. */
+  static final String REJECTED_VALUE = "rejectedValue";
 
   /**
    * A {@link ProblemException}: its status, code, detail and properties. A problem that names one
    * {@code field} (a single-field error of a service) also gets {@code errors}, one entry with that
    * field, the problem's code as {@code rule} and its detail as {@code message}, so that every
    * validation error has the same {@code errors[]} shape; the top-level {@code field} stays for the
-   * clients that read it.
+   * clients that read it. A {@code rejectedValue} property (set only where the value is not personal data,
+   * never an ID number or a name: docs/security.md) goes into that entry, not to the top level.
    */
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<Object> handleProblem(ProblemException ex, WebRequest request) {
     ProblemDetail problem = Problems.of(ex.getStatus(), ex.getCode(), ex.getMessage());
-    ex.getProperties().forEach(problem::setProperty);
-    if (ex.getProperties().get("field") instanceof String field && !ex.getProperties().containsKey("errors")) {
-      problem.setProperty("errors", List.of(Map.of("field", field, "rule", ex.getCode(),
-          "message", String.valueOf(ex.getMessage()))));
+    Map<String, Object> properties = ex.getProperties();
+    if (properties.get("field") instanceof String field && !properties.containsKey("errors")) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("field", field);
+      error.put("rule", ex.getCode());
+      error.put("message", String.valueOf(ex.getMessage()));
+      if (properties.get(REJECTED_VALUE) != null) {
+        error.put(REJECTED_VALUE, properties.get(REJECTED_VALUE));
+      }
+      problem.setProperty("errors", List.of(error));
     }
+    properties.forEach((name, value) -> {
+      if (!REJECTED_VALUE.equals(name)) {
+        problem.setProperty(name, value);
+      }
+    });
     return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.getStatus(), request);
   }
 

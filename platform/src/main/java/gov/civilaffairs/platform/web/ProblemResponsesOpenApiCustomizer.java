@@ -66,6 +66,9 @@ public class ProblemResponsesOpenApiCustomizer implements OpenApiCustomizer {
     error.addProperty("field", new StringSchema().example("nationalIdNumber"));
     error.addProperty("rule", new StringSchema().example("ValidNationalIdNumber"));
     error.addProperty("message", new StringSchema().example("check character does not match (GB 11643-1999)"));
+    error.addProperty("rejectedValue", new StringSchema().example("330681999999")
+        .description("the value refused, only where it is not personal data (a region code, a code from a list); "
+            + "never an ID number or a name"));
     ObjectSchema problem = new ObjectSchema();
     problem.description("RFC 9457 problem details with the platform's stable code");
     problem.addProperty("type", new StringSchema().example("urn:civil-affairs:problem:validation-failed"));

@@ -95,9 +95,18 @@ class RegionDirectoryTest {
     assertThat(regions.find(code)).isEmpty();
     assertThatThrownBy(() -> regions.require(code))
         .isInstanceOf(UnknownRegionException.class)
-        .hasMessage("No administrative division has the code '" + code
-            + "' (GB/T 2260, 2 to 12 digits; divisions loaded: provinces 33).")
-        .satisfies(ex -> assertThat(((UnknownRegionException) ex).getCode()).isEqualTo("unknown-region"));
+        .hasMessage("No administrative division has the code " + (code.length() <= 12 ? "'" + code + "'" : "given")
+            + " (GB/T 2260, 2 to 12 digits; divisions loaded: provinces 33).")
+        .satisfies(ex -> assertThat(((UnknownRegionException) ex).getCode()).isEqualTo("unknown-region"))
+        .satisfies(ex -> assertThat(((UnknownRegionException) ex).getProperties()).containsEntry("field", "regionCode"))
+        .satisfies(ex -> {
+          // longer than any region code: not echoed (it may be an ID number in the wrong field)
+          if (code.length() <= 12) {
+            assertThat(((UnknownRegionException) ex).getProperties()).containsEntry("rejectedValue", code);
+          } else {
+            assertThat(((UnknownRegionException) ex).getProperties()).doesNotContainKey("rejectedValue");
+          }
+        });
   }
 
   @Test

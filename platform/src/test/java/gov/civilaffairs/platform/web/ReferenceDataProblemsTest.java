@@ -36,7 +36,28 @@ class ReferenceDataProblemsTest {
         .andExpect(jsonPath("$.type").value("urn:civil-affairs:problem:unknown-region"))
         .andExpect(jsonPath("$.code").value("unknown-region"))
         .andExpect(jsonPath("$.detail").value(
-            "No administrative division has the code '339999' (GB/T 2260, 2 to 12 digits; divisions loaded: provinces 33)."));
+            "No administrative division has the code '339999' (GB/T 2260, 2 to 12 digits; divisions loaded: provinces 33)."))
+        .andExpect(jsonPath("$.field").value("regionCode"))
+        .andExpect(jsonPath("$.errors.length()").value(1))
+        .andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+        .andExpect(jsonPath("$.errors[0].rule").value("unknown-region"))
+        .andExpect(jsonPath("$.errors[0].rejectedValue").value("339999"))
+        .andExpect(jsonPath("$.rejectedValue").doesNotExist());
+  }
+
+  @Test
+  void aValueTooLongToBeARegionCodeIsNamedButNotEchoed() throws Exception {
+    // e.g. a national ID number typed into the region field (docs/security.md: never echoed)
+    String idNumber = "33068119500315001X";
+    mvc.perform(get("/regions/" + idNumber))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.code").value("unknown-region"))
+        .andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+        .andExpect(jsonPath("$.errors[0].rejectedValue").doesNotExist())
+        .andExpect(jsonPath("$.detail").value(
+            "No administrative division has the code given (GB/T 2260, 2 to 12 digits; divisions loaded: provinces 33)."))
+        .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.not(
+            org.hamcrest.Matchers.containsString(idNumber))));
   }
 
   @Test

@@ -28,6 +28,7 @@ class SingleFieldProblemsTest {
   @Test
   void aSingleFieldErrorHasErrorsAndKeepsItsField() throws Exception {
     mvc.perform(get("/future-death"))
+        .andExpect(jsonPath("$.errors[0].rejectedValue").doesNotExist())
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.code").value("death-in-future"))
         .andExpect(jsonPath("$.field").value("dateOfDeath"))
@@ -35,6 +36,18 @@ class SingleFieldProblemsTest {
         .andExpect(jsonPath("$.errors[0].field").value("dateOfDeath"))
         .andExpect(jsonPath("$.errors[0].rule").value("death-in-future"))
         .andExpect(jsonPath("$.errors[0].message").value("The date of death 2099-01-01 is after today."));
+  }
+
+  @Test
+  void aRejectedValueGoesIntoTheErrorsEntryOnly() throws Exception {
+    mvc.perform(get("/wrong-sex"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.field").value("sex"))
+        .andExpect(jsonPath("$.errors.length()").value(1))
+        .andExpect(jsonPath("$.errors[0].field").value("sex"))
+        .andExpect(jsonPath("$.errors[0].rule").value("sex-mismatch"))
+        .andExpect(jsonPath("$.errors[0].rejectedValue").value("FEMALE"))
+        .andExpect(jsonPath("$.rejectedValue").doesNotExist());
   }
 
   @Test
@@ -59,6 +72,12 @@ class SingleFieldProblemsTest {
     String futureDeath() {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "death-in-future",
           "The date of death 2099-01-01 is after today.", Map.of("field", "dateOfDeath"));
+    }
+
+    @GetMapping("/wrong-sex")
+    String wrongSex() {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "sex-mismatch", "The sex FEMALE disagrees.",
+          Map.of("field", "sex", "rejectedValue", "FEMALE"));
     }
 
     @GetMapping("/outside")

@@ -37,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Several registry instances: a drain holds the database's named lock {@code death_event_outbox}
  * ({@code GET_LOCK}); an instance that does not get it leaves the drain to the one that has it.
+ *
+ * <p>Each batch that had rows counts its sent and failed sends and its duration ({@link DeathEventOutboxMetrics}).
  */
 class DeathEventRelay implements SmartLifecycle {
 
@@ -51,6 +53,7 @@ class DeathEventRelay implements SmartLifecycle {
   private final Supplier<CloudEventPublisher> publisher;
   private final Supplier<KafkaOperations<String, byte[]>> kafka;
   private final RegistryEventsProperties properties;
+  private final DeathEventOutboxMetrics metrics;
   private final Clock clock;
   /** After a failed send or drain, the next try comes this soon (or at the relay interval, if that is shorter). */
   private static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofSeconds(1);
@@ -60,12 +63,13 @@ class DeathEventRelay implements SmartLifecycle {
   private ScheduledExecutorService executor;
 
   DeathEventRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Supplier<CloudEventPublisher> publisher,
-      Supplier<KafkaOperations<String, byte[]>> kafka, RegistryEventsProperties properties, Clock clock) {
+      Supplier<KafkaOperations<String, byte[]>> kafka, RegistryEventsProperties properties, DeathEventOutboxMetrics metrics, Clock clock) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.publisher = publisher;
     this.kafka = kafka;
     this.properties = properties;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -127,6 +131,7 @@ class DeathEventRelay implements SmartLifecycle {
   }
 
   private int sendLocked() {
+    long start = System.nanoTime();
     List<Row> rows = jdbc.query("""
         SELECT id, event_id, topic, subject, event_type, event_time, payload FROM death_event_outbox
         WHERE sent_at IS NULL ORDER BY id LIMIT ?""", (rs, i) -> new Row(rs.getLong("id"),
@@ -178,6 +183,9 @@ class DeathEventRelay implements SmartLifecycle {
     if (!failedIds.isEmpty()) {
       jdbc.update("UPDATE death_event_outbox SET failed_sends = failed_sends + 1 WHERE id IN (" + idList(failedIds) + ")");
     }
+    metrics.sent(sent.size());
+    metrics.failed(failedIds.size());
+    metrics.batch(System.nanoTime() - start);
     return failed ? -1 : sent.size();
   }
 

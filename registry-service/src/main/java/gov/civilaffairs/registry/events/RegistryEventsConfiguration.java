@@ -8,6 +8,7 @@ import gov.civilaffairs.platform.kafka.TopicDeclarations;
 import gov.civilaffairs.registry.death.DeathEventOutbox;
 import gov.civilaffairs.registry.death.DeathRecordRevoked;
 import gov.civilaffairs.registry.death.PersonDeceased;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,8 @@ import org.springframework.util.function.SingletonSupplier;
  * mode (EVENTS.md): the JSON payload as value, the person id as key, and the CloudEvents headers written
  * by platform.kafka's {@link CloudEventPublisher}. No Java type information goes on the wire. The topic is
  * declared with platform.kafka's {@link TopicDeclarations} ({@code platform.kafka.topic-defaults.*},
- * {@code platform.kafka.topics.<name>.*}).
+ * {@code platform.kafka.topics.<name>.*}). Sent rows are deleted after {@code registry.events.purge.retention}
+ * ({@link DeathEventOutboxPurge}); the outbox's meters: {@link DeathEventOutboxMetrics}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistryEventsProperties.class)
@@ -48,12 +50,23 @@ class RegistryEventsConfiguration {
   @Bean
   DeathEventRelay deathEventRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
       ObjectProvider<CloudEventPublisher> cloudEventPublisher, ObjectProvider<KafkaOperations<String, byte[]>> kafka,
-      RegistryEventsProperties properties, Clock clock) {
+      RegistryEventsProperties properties, DeathEventOutboxMetrics metrics, Clock clock) {
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
     transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     Supplier<CloudEventPublisher> publisher = SingletonSupplier.of(cloudEventPublisher::getObject);
     Supplier<KafkaOperations<String, byte[]>> template = SingletonSupplier.of(kafka::getObject);
-    return new DeathEventRelay(jdbc, transaction, publisher, template, properties, clock);
+    return new DeathEventRelay(jdbc, transaction, publisher, template, properties, metrics, clock);
+  }
+
+  @Bean
+  DeathEventOutboxMetrics deathEventOutboxMetrics(MeterRegistry meterRegistry, JdbcTemplate jdbc, Clock clock) {
+    return new DeathEventOutboxMetrics(meterRegistry, jdbc, clock);
+  }
+
+  @Bean
+  DeathEventOutboxPurge deathEventOutboxPurge(JdbcTemplate jdbc, RegistryEventsProperties properties,
+      DeathEventOutboxMetrics metrics, Clock clock) {
+    return new DeathEventOutboxPurge(jdbc, properties.purge(), metrics, clock);
   }
 
   @Bean

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.idnumber.Sex;
 import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.web.ProblemException;
@@ -62,8 +63,22 @@ public class PersonImportService {
     CREATED, ALREADY_INDEXED, REJECTED
   }
 
-  /** One row's result: its 1-based number (header excluded), the person's id unless rejected, the reason if rejected. */
-  public record RowResult(int rowNo, Outcome outcome, Long personId, String reason) {
+  /**
+   * One row's result: its 1-based number (header excluded), the person's id unless rejected, the reason if
+   * rejected or repeated, and for a rejected row the problem's stable {@code code} (as in problem+json, e.g.
+   * {@code sex-mismatch}) and the {@code field} it concerns when it concerns one ({@code birthDate}, {@code sex},
+   * {@code regionCode}, {@code name}), else {@code null}.
+   */
+  public record RowResult(int rowNo, Outcome outcome, Long personId, String reason, String code, String field) {
+
+    RowResult(int rowNo, Outcome outcome, Long personId, String reason) {
+      this(rowNo, outcome, personId, reason, null, null);
+    }
+
+    static RowResult rejected(int rowNo, ProblemException problem) {
+      return new RowResult(rowNo, Outcome.REJECTED, null, problem.getMessage(), problem.getCode(),
+          problem.getProperties().get("field") instanceof String field ? field : null);
+    }
   }
 
   /** A file's result: counts per outcome and every row in file order. */
@@ -122,7 +137,7 @@ public class PersonImportService {
           candidates.add(person);
         }
       } catch (ProblemException e) {
-        results[i] = new RowResult(i + 1, Outcome.REJECTED, null, e.getMessage());
+        results[i] = RowResult.rejected(i + 1, e);
       }
     }
     Map<String, Long> indexed = new HashMap<>();
@@ -164,14 +179,12 @@ public class PersonImportService {
     }
     String sex = record.get("sex");
     if (!sex.isEmpty() && !sex.toUpperCase(Locale.ROOT).equals(id.sex().name())) {
-      throw ProblemException.unprocessable("sex-mismatch",
-          "The sex " + sex + " disagrees with the national ID number's sequence digit (" + id.sex() + ").");
+      throw PersonService.sexMismatch(sexCode(sex), id.sex());
     }
     String birthDate = record.get("birth_date");
     try {
       if (!birthDate.isEmpty() && !LocalDate.parse(birthDate).equals(id.birthDate())) {
-        throw ProblemException.unprocessable("birth-date-mismatch",
-            "The birth date " + birthDate + " disagrees with the one in the national ID number (" + id.birthDate() + ").");
+        throw PersonService.birthDateMismatch();
       }
     } catch (DateTimeParseException e) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid birth_date: must be yyyy-MM-dd.",
@@ -185,9 +198,19 @@ public class PersonImportService {
     regions.require(regionCode);
     if (!callerScope.covers(regionCode)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, "outside-caller-area",
-          "The region " + regionCode + " is outside the caller's area.");
+          "The region " + regionCode + " is outside the caller's area.", Map.of("field", "regionCode"));
     }
     return new NewPerson(index, id, name.strip(), regionCode);
+  }
+
+  /** The sex code the column holds, or {@code null} when it holds something else (never echoed then). */
+  private static Sex sexCode(String column) {
+    for (Sex sex : Sex.values()) {
+      if (sex.name().equalsIgnoreCase(column)) {
+        return sex;
+      }
+    }
+    return null;
   }
 
   private List<Long> insert(List<NewPerson> fresh) {

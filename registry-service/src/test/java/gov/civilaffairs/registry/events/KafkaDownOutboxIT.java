@@ -103,6 +103,10 @@ class KafkaDownOutboxIT {
     System.out.println("KAFKA-DOWN write response time: " + responseTime.toMillis() + " ms");
     assertThat(incompletePublications()).isEqualTo(1);
     awaitFailedSend(Duration.ofSeconds(30));
+    // what an operator sees meanwhile (registry-service/README.md, outbox metrics)
+    String down = awaitMetric("registry_outbox_send_failures_total", 1);
+    assertThat(DeathEventOutboxMetricsIT.value(down, "registry_outbox_pending")).isEqualTo(1);
+    assertThat(DeathEventOutboxMetricsIT.value(down, "registry_outbox_oldest_pending_age_seconds")).isPositive();
 
     // Kafka comes back. EmbeddedKafkaKraftBroker (spring-kafka-test 4.0) ignores kafkaPorts(..) and its
     // listener ports, so the broker starts on its own port and the service's bootstrap address starts
@@ -117,6 +121,35 @@ class KafkaDownOutboxIT {
     assertThat(incompletePublications()).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_event_outbox WHERE sent_at IS NOT NULL", Integer.class))
         .isEqualTo(1);
+    String back = awaitMetric("registry_outbox_sent_total", 1);
+    assertThat(DeathEventOutboxMetricsIT.value(back, "registry_outbox_relay_batch_seconds_count")).isGreaterThanOrEqualTo(2);
+    // the gauges read the table at most once a second
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (DeathEventOutboxMetricsIT.value(back, "registry_outbox_pending") != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      back = scrape();
+    }
+    assertThat(DeathEventOutboxMetricsIT.value(back, "registry_outbox_pending")).isZero();
+    assertThat(DeathEventOutboxMetricsIT.value(back, "registry_outbox_oldest_pending_age_seconds")).isZero();
+  }
+
+  /** Scrapes /actuator/prometheus until the meter is at least {@code atLeast} (at most 10 s). */
+  private String awaitMetric(String meter, double atLeast) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String body = scrape();
+    while (DeathEventOutboxMetricsIT.value(body, meter) < atLeast) {
+      assertThat(System.nanoTime()).as("%s reaches %s", meter, atLeast).isLessThan(deadline);
+      Thread.sleep(200);
+      body = scrape();
+    }
+    return body;
+  }
+
+  private String scrape() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   /**

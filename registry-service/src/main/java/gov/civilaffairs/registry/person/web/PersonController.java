@@ -73,7 +73,8 @@ class PersonController {
       description = "The person index is fed in bulk from the hukou (户籍) system. Columns national_id_number, name, "
           + "sex, birth_date, region_code (sex and birth_date may be empty; when given they must agree with the ID "
           + "number). 200 with a result per row: CREATED, ALREADY_INDEXED (nothing changes) or REJECTED with the "
-          + "reason (invalid ID number, unknown region, mismatch, region outside the caller's area); a bad row "
+          + "reason, its problem code and the field concerned (invalid ID number, unknown region, sex or birth date "
+          + "disagreeing with the ID number, region outside the caller's area); a bad row "
           + "never stops the good ones. 400 invalid-feed when the header lacks a column; 413 beyond "
           + "registry.import.max-rows (20,000) rows or max-file-size (10 MB); nothing is imported then.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
@@ -82,8 +83,8 @@ class PersonController {
           @ApiResponse(responseCode = "200", description = "Every row's result",
               content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
                   {"rowCount":2,"counts":{"CREATED":1,"ALREADY_INDEXED":1,"REJECTED":0},
-                   "rows":[{"rowNo":1,"outcome":"CREATED","personId":101,"reason":null},
-                           {"rowNo":2,"outcome":"ALREADY_INDEXED","personId":57,"reason":null}]}"""))),
+                   "rows":[{"rowNo":1,"outcome":"CREATED","personId":101,"reason":null,"code":null,"field":null},
+                           {"rowNo":2,"outcome":"ALREADY_INDEXED","personId":57,"reason":null,"code":null,"field":null}]}"""))),
           @ApiResponse(responseCode = "400", description = "invalid-feed", content = @Content(mediaType = "application/problem+json")),
           @ApiResponse(responseCode = "413", description = "too-many-rows or payload-too-large",
               content = @Content(mediaType = "application/problem+json"))})
