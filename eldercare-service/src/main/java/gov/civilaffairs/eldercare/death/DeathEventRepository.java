@@ -5,10 +5,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +31,54 @@ class DeathEventRepository {
       .withZone(ZoneOffset.UTC);
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  DeathEventRepository(JdbcClient jdbc) {
+  DeathEventRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
+  }
+
+  /** Which of {@code eventIds} were applied before: one query for a whole poll. */
+  Set<UUID> processedAmong(Collection<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    Set<UUID> processed = new HashSet<>();
+    jdbc.sql("SELECT event_id FROM processed_event WHERE event_id IN (:ids)")
+        .param("ids", eventIds.stream().map(UUID::toString).toList())
+        .query((rs, row) -> processed.add(UUID.fromString(rs.getString(1)))).list();
+    return processed;
+  }
+
+  /**
+   * Records events as applied, in one JDBC batch (one statement with {@code rewriteBatchedStatements=true}).
+   *
+   * @param events event id and type ({@code ce_type}) of each, none applied before
+   */
+  void markAllProcessed(List<Map.Entry<UUID, String>> events, Instant now) {
+    String at = utc(now);
+    batches.batchUpdate("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)",
+        events.stream().map(event -> new Object[] {event.getKey().toString(), event.getValue(), at}).toList());
+  }
+
+  /** The state of each of {@code deathRecordIds} held here; records never seen are absent. */
+  Map<Long, DeathRecordState> statesOf(Collection<Long> deathRecordIds) {
+    if (deathRecordIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, DeathRecordState> states = new HashMap<>();
+    jdbc.sql("SELECT death_record_id, status FROM death_record WHERE death_record_id IN (:ids)")
+        .param("ids", deathRecordIds)
+        .query((rs, row) -> states.put(rs.getLong(1), DeathRecordState.valueOf(rs.getString(2)))).list();
+    return states;
+  }
+
+  /** {@link #markRevoked} for each of {@code deathRecordIds}, in one JDBC batch. */
+  void markAllRevoked(Collection<Long> deathRecordIds) {
+    batches.batchUpdate("""
+        INSERT INTO death_record (death_record_id, status) VALUES (?, 'REVOKED')
+        ON DUPLICATE KEY UPDATE status = 'REVOKED'""",
+        deathRecordIds.stream().map(id -> new Object[] {id}).toList());
   }
 
   boolean isProcessed(UUID eventId) {

@@ -1,9 +1,18 @@
 package gov.civilaffairs.eldercare.death;
 
 import java.time.Instant;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
  * a second delivery changes nothing; a death record once revoked is never applied again, so a replay of its
  * person-deceased event after the revocation changes nothing either. Every change is recorded with the death
  * record and the event that caused it ({@link BenefitChange}).
+ *
+ * <p>Batches (issue 4): {@link #applyAll} applies a whole poll of events in the caller's one transaction with
+ * the effect of applying them one by one in order, but reads what the poll needs in three queries (events
+ * applied before, death records held, persons registered) and writes the events that concern nobody here in
+ * two JDBC batches; only an event about a registered person or an applied death record takes the one-event
+ * path.
  */
 @Service
 public class DeathFlow {
@@ -62,6 +77,86 @@ public class DeathFlow {
     this.cards = cards;
     this.allowances = allowances;
     this.clock = clock;
+  }
+
+  /**
+   * Applies the events of one poll in their order, in the caller's transaction, with the same effect as
+   * {@link #apply(PersonDeceased)} and {@link #apply(DeathRecordRevoked)} called one by one: an event applied
+   * before (in an earlier poll or earlier in this list) changes nothing; a death whose record is already held
+   * here, or whose person is not registered here, is only recorded as processed; a revocation of a record not
+   * applied here is recorded as processed and its record remembered as revoked. These are written in JDBC
+   * batches; every other event (a death of a registered person, the revocation of an applied record) takes the
+   * one-event path, after the batched writes before it are flushed, so it sees exactly the state the one-by-one
+   * application would show it.
+   *
+   * @param events in the order of the topic's partitions (per person), possibly with repeated event ids
+   * @throws RuntimeException (a data-access exception) if any write fails; the caller's transaction then rolls
+   *     back the whole list
+   */
+  @Transactional
+  void applyAll(List<? extends DeathEvent> events) {
+    Set<UUID> seen = new HashSet<>(repository.processedAmong(
+        events.stream().map(DeathEvent::eventId).collect(Collectors.toSet())));
+    Map<Long, DeathRecordState> states = new HashMap<>(repository.statesOf(
+        events.stream().map(DeathEvent::deathRecordId).collect(Collectors.toSet())));
+    Set<String> registered = new HashSet<>();
+    Set<String> deceasedIdNumbers = new LinkedHashSet<>();
+    for (DeathEvent event : events) {
+      if (event instanceof PersonDeceased deceased) {
+        deceasedIdNumbers.add(deceased.nationalIdNumber());
+      }
+    }
+    persons.registeredAmong(deceasedIdNumbers).forEach(number -> registered.add(matchable(number)));
+    Instant now = clock.now();
+    List<Map.Entry<UUID, String>> processed = new ArrayList<>();
+    Set<Long> revoked = new LinkedHashSet<>();
+    for (DeathEvent event : events) {
+      if (!seen.add(event.eventId())) {
+        log.debug("Event {} already applied", event.eventId());
+        continue;
+      }
+      DeathRecordState state = states.get(event.deathRecordId());
+      boolean concernsSomeoneHere = event instanceof PersonDeceased deceased
+          ? state == null && registered.contains(matchable(deceased.nationalIdNumber()))
+          : state == DeathRecordState.APPLIED;
+      if (concernsSomeoneHere) {
+        flush(processed, revoked, now);
+        if (event instanceof PersonDeceased deceased) {
+          apply(deceased);
+        } else {
+          apply((DeathRecordRevoked) event);
+        }
+        repository.stateOf(event.deathRecordId()).ifPresentOrElse(
+            after -> states.put(event.deathRecordId(), after), () -> states.remove(event.deathRecordId()));
+      } else if (event instanceof DeathRecordRevoked) {
+        processed.add(new SimpleImmutableEntry<>(event.eventId(), DEATH_RECORD_REVOKED));
+        revoked.add(event.deathRecordId());
+        states.put(event.deathRecordId(), DeathRecordState.REVOKED);
+      } else {
+        processed.add(new SimpleImmutableEntry<>(event.eventId(), PERSON_DECEASED));
+      }
+    }
+    flush(processed, revoked, now);
+  }
+
+  /** Writes (and empties) the batched rows of events that concern nobody here. */
+  private void flush(List<Map.Entry<UUID, String>> processed, Set<Long> revoked, Instant now) {
+    if (!processed.isEmpty()) {
+      repository.markAllProcessed(processed, now);
+      processed.clear();
+    }
+    if (!revoked.isEmpty()) {
+      repository.markAllRevoked(revoked);
+      revoked.clear();
+    }
+  }
+
+  /**
+   * An ID number as the {@code national_id_number} column compares it (utf8mb4_unicode_ci: the case of
+   * {@code x} and trailing spaces do not count).
+   */
+  private static String matchable(String nationalIdNumber) {
+    return nationalIdNumber.stripTrailing().toUpperCase(Locale.ROOT);
   }
 
   /**

@@ -9,5 +9,5 @@ import java.util.UUID;
  * @param eventId the event's id ({@code ce_id}), the idempotency key
  * @param deathRecordId the revoked death record
  */
-record DeathRecordRevoked(UUID eventId, long deathRecordId) {
+record DeathRecordRevoked(UUID eventId, long deathRecordId) implements DeathEvent {
 }

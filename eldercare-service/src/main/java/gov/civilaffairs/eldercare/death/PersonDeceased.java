@@ -12,5 +12,6 @@ import java.util.UUID;
  * @param nationalIdNumber 18 characters, upper-case {@code X}: how the person is matched here
  * @param dateOfDeath civil date in Asia/Shanghai
  */
-record PersonDeceased(UUID eventId, long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath) {
+record PersonDeceased(UUID eventId, long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath)
+    implements DeathEvent {
 }

@@ -2,8 +2,11 @@ package gov.civilaffairs.eldercare.person;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import gov.civilaffairs.platform.security.RegionScope;
 
@@ -32,6 +35,12 @@ class ElderlyPersonRepository {
         .update(key);
     return new ElderlyPerson(key.getKey().longValue(), nationalIdNumber, name, birthDate, regionCode,
         ElderlyPersonStatus.LIVING);
+  }
+
+  /** The ID numbers among {@code nationalIdNumbers} (not empty) that are registered. */
+  Set<String> registeredAmong(Collection<String> nationalIdNumbers) {
+    return new HashSet<>(jdbc.sql("SELECT national_id_number FROM elderly_person WHERE national_id_number IN (:ids)")
+        .param("ids", nationalIdNumbers).query(String.class).list());
   }
 
   Optional<ElderlyPerson> findById(long id) {

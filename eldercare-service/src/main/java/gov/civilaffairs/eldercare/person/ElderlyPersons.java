@@ -1,7 +1,9 @@
 package gov.civilaffairs.eldercare.person;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.region.RegionDirectory;
@@ -97,6 +99,18 @@ public class ElderlyPersons {
   /** The person with this normalised ID number (as carried by registry events), if registered here. */
   public Optional<ElderlyPerson> find(String nationalIdNumber) {
     return repository.findByNationalIdNumber(nationalIdNumber);
+  }
+
+  /**
+   * Which of these ID numbers are registered here, in one query (the death flow's batch consumption reads a
+   * whole poll's persons at once, issue 4).
+   *
+   * @param nationalIdNumbers as carried by registry events; matched as {@link #find} matches them (the column's
+   *     collation ignores the case of {@code x})
+   * @return the ID numbers found, as stored (upper-case {@code X}); empty for an empty input
+   */
+  public Set<String> registeredAmong(Collection<String> nationalIdNumbers) {
+    return nationalIdNumbers.isEmpty() ? Set.of() : repository.registeredAmong(nationalIdNumbers);
   }
 
   /** Up to {@code size} persons with an id above {@code afterId}, in id order. */

@@ -49,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -94,6 +95,7 @@ class DeathFlowIT {
   @Autowired KafkaTemplate<Object, Object> kafka;
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired JdbcTemplate jdbc;
+  @Autowired KafkaListenerEndpointRegistry listeners;
 
   @Test
   void aDeathOnTheLastDayOfAMonthStopsEverythingOnceAndItsRevocationRestoresItWithArrears() throws Exception {
@@ -169,10 +171,109 @@ class DeathFlowIT {
 
     await().untilAsserted(() -> assertThat(json("GET", "/elderly-persons/" + idNumber + "/cards", null)
         .findValuesAsString("status")).containsExactly("REVOKED", "REVOKED"));
-    assertThat(deadLetterValues()).anySatisfy(value -> assertThat(value).isEqualTo("{not json"))
-        .anySatisfy(value -> assertThat(value).contains(withoutDeathRecord.toString()));
+    awaitDeadLetters(values -> assertThat(values).anySatisfy(value -> assertThat(value).isEqualTo("{not json"))
+        .anySatisfy(value -> assertThat(value).contains(withoutDeathRecord.toString())));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class,
         withoutDeathRecord.toString())).as("a dead letter changes nothing").isZero();
+  }
+
+  @Test
+  void aPollMixingUnknownPersonsDuplicatesAndARevocationHasTheEffectOfApplyingItsEventsOneByOne() throws Exception {
+    String alreadyDead = elderlyPersonWithEverything("19390101", "ZJA");
+    var earlierPoll = personDeceased(SEQUENCE.incrementAndGet(), alreadyDead, "2026-08-02");
+    cloudEvents.publish(TOPIC, earlierPoll).get();
+    waitForAllEventsBefore();
+    String dies = elderlyPersonWithEverything("19390202", "ZJB");
+    String diesAndIsRevoked = elderlyPersonWithEverything("19390303", "ZJC");
+    String revokedFirst = elderlyPersonWithEverything("19390404", "ZJD");
+    long death = SEQUENCE.incrementAndGet();
+    long secondDeathOfSamePerson = SEQUENCE.incrementAndGet();
+    long deathThenRevoked = SEQUENCE.incrementAndGet();
+    long revokedBeforeItsDeath = SEQUENCE.incrementAndGet();
+    long revokedUnknown = SEQUENCE.incrementAndGet();
+    var deceased = personDeceased(death, dies, "2026-08-10");
+    var revocation = deathRecordRevoked(deathThenRevoked);
+    List<EventEnvelope> unknown = new ArrayList<>();
+    List<EventEnvelope> poll = new ArrayList<>();
+    List<Long> unknownRecords = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      unknownRecords.add(SEQUENCE.incrementAndGet());
+      unknown.add(personDeceased(unknownRecords.get(i), idNumber("19500101"), "2026-08-01"));
+    }
+    poll.addAll(unknown.subList(0, 10));
+    poll.add(earlierPoll);
+    poll.add(deceased);
+    poll.add(deceased);
+    poll.add(personDeceased(deathThenRevoked, diesAndIsRevoked, "2026-08-11"));
+    poll.add(deathRecordRevoked(revokedBeforeItsDeath));
+    poll.add(revocation);
+    poll.add(personDeceased(revokedBeforeItsDeath, revokedFirst, "2026-08-12"));
+    poll.add(personDeceased(secondDeathOfSamePerson, dies, "2026-08-13"));
+    poll.add(deathRecordRevoked(revokedUnknown));
+    poll.add(revocation);
+    poll.addAll(unknown.subList(10, 20));
+
+    publishWhileTheListenerIsStopped(poll);
+    waitForAllEventsBefore();
+
+    assertThat(json("GET", "/elderly-persons/" + alreadyDead + "/benefit-changes", null))
+        .as("an event of an earlier poll is not applied again").hasSize(3)
+        .allSatisfy(change -> assertThat(change.path("eventId").asString()).isEqualTo(earlierPoll.id().toString()));
+    assertThat(json("GET", "/elderly-persons/" + dies, null).path("status").asString()).isEqualTo("DECEASED");
+    JsonNode changes = json("GET", "/elderly-persons/" + dies + "/benefit-changes", null);
+    assertThat(changes).as("the duplicate in the same poll and a second death record change nothing").hasSize(3)
+        .allSatisfy(change -> assertThat(change.path("deathRecordId").asLong()).isEqualTo(death));
+    assertThat(json("GET", "/elderly-persons/" + dies + "/old-age-allowance", null).path("endMonth").asString())
+        .isEqualTo("2026-08");
+    assertThat(json("GET", "/elderly-persons/" + diesAndIsRevoked, null).path("status").asString())
+        .isEqualTo("LIVING");
+    assertThat(json("GET", "/elderly-persons/" + diesAndIsRevoked + "/benefit-changes", null)
+        .findValuesAsString("change")).as("stopped, then restored by the revocation later in the same poll")
+        .containsExactly("REVOKED", "REVOKED", "STOPPED", "REINSTATED", "REINSTATED", "RESUMED");
+    assertThat(json("GET", "/elderly-persons/" + diesAndIsRevoked + "/cards", null).findValuesAsString("status"))
+        .containsExactly("ISSUED", "ISSUED");
+    assertThat(json("GET", "/elderly-persons/" + revokedFirst, null).path("status").asString())
+        .as("a revocation before its death makes the death never apply").isEqualTo("LIVING");
+    assertThat(json("GET", "/elderly-persons/" + revokedFirst + "/benefit-changes", null)).isEmpty();
+    assertThat(deathRecordStates(death, secondDeathOfSamePerson, deathThenRevoked, revokedBeforeItsDeath,
+        revokedUnknown)).containsExactly(Map.entry(death, "APPLIED"), Map.entry(deathThenRevoked, "REVOKED"),
+        Map.entry(revokedBeforeItsDeath, "REVOKED"), Map.entry(revokedUnknown, "REVOKED"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_record WHERE death_record_id = ? AND person_id IS NULL",
+        Integer.class, revokedBeforeItsDeath)).isEqualTo(1);
+    for (EventEnvelope event : poll) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class,
+          event.id().toString())).as("event %s processed once", event.id()).isEqualTo(1);
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_record WHERE death_record_id IN (?, ?)",
+        Integer.class, unknownRecords.get(0), unknownRecords.get(19)))
+        .as("a death of nobody registered here leaves no death record").isZero();
+  }
+
+  @Test
+  void anEventThatCannotBeAppliedInTheMiddleOfAPollIsDeadLetteredAndTheOthersApply() throws Exception {
+    String before = elderlyPersonWithEverything("19370505", "ZJE");
+    String broken = elderlyPersonWithEverything("19370606", "ZJF");
+    String after = elderlyPersonWithEverything("19370707", "ZJG");
+    UUID unstorable = UUID.randomUUID();
+    var beyondTheDateColumn = new EventEnvelope(unstorable, DeathFlow.PERSON_DECEASED, "7", NOW,
+        Map.of("eventId", unstorable.toString(), "deathRecordId", SEQUENCE.incrementAndGet(),
+            "nationalIdNumber", broken, "dateOfDeath", "+10000-01-01"));
+    publishWhileTheListenerIsStopped(List.of(
+        personDeceased(SEQUENCE.incrementAndGet(), idNumber("19500101"), "2026-08-01"),
+        personDeceased(SEQUENCE.incrementAndGet(), before, "2026-08-03"),
+        beyondTheDateColumn,
+        personDeceased(SEQUENCE.incrementAndGet(), idNumber("19500101"), "2026-08-01"),
+        personDeceased(SEQUENCE.incrementAndGet(), after, "2026-08-04")));
+
+    awaitDeadLetters(values -> assertThat(values).anySatisfy(value -> assertThat(value).contains(unstorable.toString())));
+    waitForAllEventsBefore();
+    assertThat(json("GET", "/elderly-persons/" + before, null).path("status").asString()).isEqualTo("DECEASED");
+    assertThat(json("GET", "/elderly-persons/" + after, null).path("status").asString()).isEqualTo("DECEASED");
+    assertThat(json("GET", "/elderly-persons/" + after + "/benefit-changes", null)).hasSize(3);
+    assertThat(json("GET", "/elderly-persons/" + broken, null).path("status").asString()).isEqualTo("LIVING");
+    assertThat(json("GET", "/elderly-persons/" + broken + "/benefit-changes", null)).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class,
+        unstorable.toString())).as("a dead letter changes nothing").isZero();
   }
 
   @Test
@@ -265,13 +366,34 @@ class DeathFlowIT {
         Integer.class, marker.id().toString()) == 1);
   }
 
+  /** Publishes while the listener is stopped, then starts it: its first poll holds all of {@code events}. */
+  private void publishWhileTheListenerIsStopped(List<EventEnvelope> events) throws Exception {
+    var container = listeners.getListenerContainer(RegistryPersonListener.LISTENER_ID);
+    container.stop();
+    try {
+      for (EventEnvelope event : events) {
+        cloudEvents.publish(TOPIC, event).get();
+      }
+    } finally {
+      container.start();
+    }
+  }
+
+  /** Death record id to status, for those of {@code ids} held, in id order. */
+  private List<Map.Entry<Long, String>> deathRecordStates(Long... ids) {
+    return jdbc.query("SELECT death_record_id, status FROM death_record WHERE death_record_id IN ("
+        + String.join(",", java.util.Collections.nCopies(ids.length, "?")) + ") ORDER BY death_record_id",
+        (rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)), (Object[]) ids);
+  }
+
   private List<String> pendingTransitNotifications(long deathRecordId) throws Exception {
     return json("GET", "/transit-card-notifications?size=1000", null).valueStream()
         .filter(notification -> notification.path("deathRecordId").asLong() == deathRecordId)
         .map(notification -> notification.path("kind").asString()).toList();
   }
 
-  private List<String> deadLetterValues() {
+  /** Reads the dead-letter topic's values (every test's) until they satisfy {@code requirement}. */
+  private void awaitDeadLetters(java.util.function.Consumer<List<String>> requirement) {
     Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlt-reader-" + UUID.randomUUID(), false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
@@ -281,9 +403,8 @@ class DeathFlowIT {
       await().untilAsserted(() -> {
         KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(1))
             .forEach(record -> values.add(new String(record.value(), StandardCharsets.UTF_8)));
-        assertThat(values).hasSizeGreaterThanOrEqualTo(2);
+        requirement.accept(values);
       });
-      return values;
     }
   }
 

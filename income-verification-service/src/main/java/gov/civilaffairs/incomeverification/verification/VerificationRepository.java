@@ -7,7 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import gov.civilaffairs.incomeverification.department.Finding;
@@ -81,16 +86,28 @@ class VerificationRepository {
         .query(Long.class).list();
   }
 
-  /** Ids of pending requests whose only member is the person. */
-  List<Long> pendingConcerningOnly(String nationalIdNumber) {
-    return jdbc.sql("""
-            SELECT r.id FROM verification_request r
-            WHERE r.status = 'PENDING'
-              AND EXISTS (SELECT 1 FROM verification_member m WHERE m.request_id = r.id AND m.national_id_number = ?)
-              AND NOT EXISTS (SELECT 1 FROM verification_member m WHERE m.request_id = r.id AND m.national_id_number <> ?)
+  /**
+   * Ids of pending requests whose only member is one of the persons, in one query (a poll of death events,
+   * issue 4).
+   *
+   * @param nationalIdNumbers not empty
+   * @return request ids (oldest first) by the sole member's ID number as {@code national_id_number} compares it
+   *     (upper case: the column's collation ignores the case of {@code x}); persons without such a request absent
+   */
+  Map<String, List<Long>> pendingConcerningOnlyAny(Collection<String> nationalIdNumbers) {
+    Map<String, List<Long>> byPerson = new LinkedHashMap<>();
+    jdbc.sql("""
+            SELECT r.id, m.national_id_number FROM verification_request r
+            JOIN verification_member m ON m.request_id = r.id
+            WHERE r.status = 'PENDING' AND m.national_id_number IN (:ids)
+              AND NOT EXISTS (SELECT 1 FROM verification_member o
+                              WHERE o.request_id = r.id AND o.national_id_number <> m.national_id_number)
             ORDER BY r.id""")
-        .params(nationalIdNumber, nationalIdNumber)
-        .query(Long.class).list();
+        .param("ids", nationalIdNumbers)
+        .query((rs, row) -> byPerson.computeIfAbsent(rs.getString(2).toUpperCase(Locale.ROOT),
+            person -> new ArrayList<>()).add(rs.getLong(1)))
+        .list();
+    return byPerson;
   }
 
   /**

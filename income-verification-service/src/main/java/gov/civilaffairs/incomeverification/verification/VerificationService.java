@@ -1,6 +1,9 @@
 package gov.civilaffairs.incomeverification.verification;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -163,15 +166,41 @@ public class VerificationService {
   }
 
   /**
-   * Closes the pending requests that concern only the deceased person (a death in the registry,
-   * {@code registry.person-deceased.v1}). Naturally idempotent: a closed request is not pending.
+   * A death to apply: closes the pending requests that concern only this person.
    *
-   * @return how many requests were closed
+   * @param nationalIdNumber the deceased, as carried by {@code registry.person-deceased.v1}
+   * @param reason kept on each request closed (at most 500 characters: {@code status_reason})
    */
-  public int closeForDeath(String nationalIdNumber, String reason) {
-    int closed = 0;
-    for (long id : requests.pendingConcerningOnly(nationalIdNumber)) {
-      closed += requests.finish(id, VerificationStatus.CLOSED, reason, clock.now()) ? 1 : 0;
+  public record Death(String nationalIdNumber, String reason) {
+  }
+
+  /**
+   * Closes the pending requests that concern only a deceased person (a death in the registry,
+   * {@code registry.person-deceased.v1}), for each death of a poll in order, with one query for all of them:
+   * finds the pending requests whose only member is one of these persons, then closes each with the reason of
+   * the first death of its person (a later death of the same person finds it closed, as one by one would).
+   * Naturally idempotent: a closed request is not pending. Run it in the caller's transaction so that the poll
+   * is applied whole or not at all.
+   *
+   * @return how many requests were closed, per death, in the order of {@code deaths}
+   * @throws org.springframework.dao.DataAccessException if an update fails (e.g. a reason longer than 500)
+   */
+  public List<Integer> closeForDeaths(List<Death> deaths) {
+    if (deaths.isEmpty()) {
+      return List.of();
+    }
+    LinkedHashSet<String> persons = new LinkedHashSet<>();
+    deaths.forEach(death -> persons.add(death.nationalIdNumber()));
+    Map<String, List<Long>> pending = requests.pendingConcerningOnlyAny(persons);
+    List<Integer> closed = new ArrayList<>(deaths.size());
+    Instant now = clock.now();
+    for (Death death : deaths) {
+      int count = 0;
+      for (long id : pending.getOrDefault(death.nationalIdNumber().toUpperCase(Locale.ROOT), List.of())) {
+        count += requests.finish(id, VerificationStatus.CLOSED, death.reason(), now) ? 1 : 0;
+      }
+      pending.remove(death.nationalIdNumber().toUpperCase(Locale.ROOT));
+      closed.add(count);
     }
     return closed;
   }

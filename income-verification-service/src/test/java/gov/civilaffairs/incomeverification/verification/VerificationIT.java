@@ -52,6 +52,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -113,6 +115,8 @@ class VerificationIT {
   CloudEventPublisher cloudEvents;
   @Autowired
   JsonMapper json;
+  @Autowired
+  KafkaListenerEndpointRegistry listeners;
 
   @DynamicPropertySource
   static void departmentUrls(DynamicPropertyRegistry registry) {
@@ -333,6 +337,71 @@ class VerificationIT {
   }
 
   @Test
+  void aPollOfDeathsClosesThePendingRequestsOfEachDeceasedAloneOnceAsOneByOneWould() {
+    String d = idNumber("33068119400101101");
+    String e = idNumber("33068119400101102");
+    String f = idNumber("33068119400101103");
+    String g = idNumber("33068119400101104");
+    long dAlone = pendingRequest("H-poll-1", "ALLOWANCE_APPLICATION", d);
+    long dHousehold = pendingRequest("H-poll-2", "ALLOWANCE_APPLICATION", e, d);
+    long fFirst = pendingRequest("H-poll-3", "ALLOWANCE_APPLICATION", f);
+    long fSecond = pendingRequest("H-poll-3", "PERIODIC_REVIEW", f);
+    long gAlone = pendingRequest("H-poll-4", "ALLOWANCE_APPLICATION", g);
+    EventEnvelope dDies = death(d, 101);
+    List<EventEnvelope> poll = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      poll.add(death(idNumber("3306811930010120" + i), 1000 + i));
+    }
+    poll.add(dDies);
+    poll.add(death(d, 102));
+    poll.add(new EventEnvelope(UUID.randomUUID(), "gov.civilaffairs.registry.death-record-revoked.v1", "42",
+        Instant.now(), Map.of("eventId", UUID.randomUUID().toString(), "personId", 42, "deathRecordId", 101,
+            "reason", "wrong person", "revokedAt", Instant.now().toString())));
+    poll.add(dDies);
+    for (int i = 0; i < 10; i++) {
+      poll.add(death(idNumber("3306811930010130" + i), 2000 + i));
+    }
+    poll.add(death(f, 103));
+
+    publishWhileTheListenerIsStopped(poll);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(fSecond)));
+    assertThat(status(fFirst)).isEqualTo("CLOSED");
+    assertThat(reason(fFirst)).isEqualTo("person deceased (death record 103)");
+    assertThat(status(dAlone)).isEqualTo("CLOSED");
+    assertThat(reason(dAlone)).as("closed by the first death of the person in the poll")
+        .isEqualTo("person deceased (death record 101)");
+    assertThat(status(dHousehold)).as("a household's request goes on").isEqualTo("PENDING");
+    assertThat(status(gAlone)).isEqualTo("PENDING");
+  }
+
+  @Test
+  void aDeathThatCannotBeAppliedInTheMiddleOfAPollIsDeadLetteredAndTheOthersApply() {
+    String h1 = idNumber("33068119400202201");
+    String h2 = idNumber("33068119400202202");
+    String h3 = idNumber("33068119400202203");
+    long first = pendingRequest("H-fail-1", "ALLOWANCE_APPLICATION", h1);
+    long broken = pendingRequest("H-fail-2", "ALLOWANCE_APPLICATION", h2);
+    long last = pendingRequest("H-fail-3", "ALLOWANCE_APPLICATION", h3);
+    UUID reasonTooLong = UUID.randomUUID();
+    UUID withoutIdNumber = UUID.randomUUID();
+    publishWhileTheListenerIsStopped(List.of(
+        death(h1, 201),
+        // "person deceased (death record <600 digits>)" does not fit status_reason VARCHAR(500)
+        new EventEnvelope(reasonTooLong, PersonDeceasedListener.PERSON_DECEASED, "42", Instant.now(),
+            Map.of("eventId", reasonTooLong.toString(), "deathRecordId", "9".repeat(600), "nationalIdNumber", h2)),
+        new EventEnvelope(withoutIdNumber, PersonDeceasedListener.PERSON_DECEASED, "42", Instant.now(),
+            Map.of("eventId", withoutIdNumber.toString(), "deathRecordId", 202)),
+        death(h3, 203)));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(last)));
+    assertThat(status(first)).isEqualTo("CLOSED");
+    assertThat(status(broken)).as("a dead letter changes nothing").isEqualTo("PENDING");
+    assertThat(deadLetterIds(reasonTooLong.toString(), withoutIdNumber.toString()))
+        .contains(reasonTooLong.toString(), withoutIdNumber.toString());
+  }
+
+  @Test
   void circuitStateAndPerDepartmentLatencyAreExposedToPrometheus() {
     submit(body("H-metrics", List.of(A), consent(LocalDate.now())));
 
@@ -528,6 +597,69 @@ class VerificationIT {
         return seen.stream().anyMatch(r -> key.equals(r.key()));
       });
       return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+  }
+
+  /** A person-deceased event as the registry publishes it (key: registry person 42). */
+  private static EventEnvelope death(String nationalIdNumber, long deathRecordId) {
+    UUID id = UUID.randomUUID();
+    return new EventEnvelope(id, PersonDeceasedListener.PERSON_DECEASED, "42", Instant.now(), Map.of(
+        "eventId", id.toString(), "personId", 42, "deathRecordId", deathRecordId,
+        "nationalIdNumber", nationalIdNumber, "name", "张三", "dateOfDeath", LocalDate.now().toString(),
+        "source", "HUKOU_CANCELLATION", "confirmedAt", Instant.now().toString()));
+  }
+
+  /** A pending request of these members, stored directly (no department is asked). */
+  private long pendingRequest(String household, String purpose, String... members) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO verification_request (household_id, residence, purpose, consent_reference, consent_signed_on,
+          status, pending_key, requested_by, requested_at, retry_until, region_code)
+        VALUES (?, 'URBAN', ?, 'consent-it', CURRENT_DATE, 'PENDING', ?, 'it', NOW(3), NOW(3) + INTERVAL 1 DAY,
+          '330681001001')""").params(household, purpose, household + "|" + purpose).update(key);
+    long id = key.getKey().longValue();
+    for (int position = 0; position < members.length; position++) {
+      jdbc.sql("INSERT INTO verification_member (request_id, position, national_id_number) VALUES (?, ?, ?)")
+          .params(id, position, members[position]).update();
+    }
+    return id;
+  }
+
+  private String status(long requestId) {
+    return jdbc.sql("SELECT status FROM verification_request WHERE id = ?").param(requestId).query(String.class)
+        .single();
+  }
+
+  private String reason(long requestId) {
+    return jdbc.sql("SELECT status_reason FROM verification_request WHERE id = ?").param(requestId)
+        .query(String.class).single();
+  }
+
+  /** Publishes while the listener is stopped, then starts it: its first poll holds all of {@code events}. */
+  private void publishWhileTheListenerIsStopped(List<EventEnvelope> events) {
+    var container = listeners.getListenerContainer(PersonDeceasedListener.LISTENER_ID);
+    container.stop();
+    try {
+      events.forEach(event -> cloudEvents.publish(VerificationEventsConfiguration.PERSON_TOPIC, event).join());
+    } finally {
+      container.start();
+    }
+  }
+
+  /** The ce_ids on the person topic's dead-letter topic, read until all of {@code expected} are there (20 s). */
+  private List<String> deadLetterIds(String... expected) {
+    Map<String, Object> props = KafkaTestUtils.consumerProps(kafka, "dlt-" + UUID.randomUUID(), false);
+    props.put("auto.offset.reset", "earliest");
+    try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+        new StringDeserializer()).createConsumer()) {
+      consumer.subscribe(List.of(VerificationEventsConfiguration.PERSON_TOPIC + "-dlt"));
+      List<String> ids = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(20)).until(() -> {
+        KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(record -> ids.add(
+            new String(record.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8)));
+        return ids.containsAll(List.of(expected));
+      });
+      return ids;
     }
   }
 

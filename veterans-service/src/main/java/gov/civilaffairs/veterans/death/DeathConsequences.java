@@ -3,10 +3,18 @@ package gov.civilaffairs.veterans.death;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.veterans.death.DeathEffectsRepository.DeathRecordState;
@@ -38,6 +46,12 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link SurvivorBenefitGranted}, in the same transaction (they leave through the outbox); the death itself
  * raises {@link EntitledPersonDied} and its revocation {@link EntitledPersonDeathRevoked}, inside the service
  * only (certificates are revoked and restored on them).
+ *
+ * <p>Batches (issue 4): {@link #applyAll} applies a whole poll of events in the caller's one transaction with
+ * the effect of applying them one by one in order, but reads what the poll needs in three queries (events
+ * processed before, death records held, persons registered) and writes the events that concern nobody here in
+ * two JDBC batches; only an event about a registered person or an applied death record takes the one-event
+ * path ({@link #apply}, {@link #revoke}).
  */
 @Service
 class DeathConsequences {
@@ -59,6 +73,86 @@ class DeathConsequences {
     this.rules = rules;
     this.clock = clock;
     this.events = events;
+  }
+
+  /**
+   * Applies the events of one poll in their order, in the caller's transaction, with the same effect as
+   * {@link #apply} and {@link #revoke} called one by one: an event processed before (in an earlier poll or
+   * earlier in this list) changes nothing; a death whose record is already held here, or whose person is not
+   * registered here, is only recorded as processed; a revocation of a record not applied here is recorded as
+   * processed and the record remembered as revoked. These are written in JDBC batches; every other event (a
+   * death of a registered person, the revocation of an applied record) takes the one-event path, after the
+   * batched writes before it are flushed, so it sees exactly the state the one-by-one application would show it.
+   *
+   * @param events in the order of the topic's partitions (per person), possibly with repeated event ids
+   * @throws RuntimeException (a data-access exception) if any write fails; the caller's transaction then rolls
+   *     back the whole list
+   */
+  @Transactional
+  public void applyAll(List<? extends DeathEvent> events) {
+    Set<UUID> seen = new HashSet<>(effects.processedAmong(
+        events.stream().map(DeathEvent::eventId).collect(Collectors.toSet())));
+    Map<Long, DeathRecordStatus> statuses = new HashMap<>(effects.statusesOf(
+        events.stream().map(DeathEvent::deathRecordId).collect(Collectors.toSet())));
+    Set<String> deceasedIdNumbers = new LinkedHashSet<>();
+    for (DeathEvent event : events) {
+      if (event instanceof PersonDeceased death) {
+        deceasedIdNumbers.add(death.nationalIdNumber());
+      }
+    }
+    Set<String> registered = new HashSet<>();
+    persons.registeredAmong(deceasedIdNumbers).forEach(number -> registered.add(matchable(number)));
+    Instant now = clock.now();
+    List<Map.Entry<UUID, String>> processed = new ArrayList<>();
+    Set<Long> revoked = new LinkedHashSet<>();
+    for (DeathEvent event : events) {
+      if (!seen.add(event.eventId())) {
+        log.debug("Event {} already processed", event.eventId());
+        continue;
+      }
+      DeathRecordStatus status = statuses.get(event.deathRecordId());
+      boolean concernsSomeoneHere = event instanceof PersonDeceased death
+          ? status == null && registered.contains(matchable(death.nationalIdNumber()))
+          : status == DeathRecordStatus.APPLIED;
+      if (concernsSomeoneHere) {
+        flush(processed, revoked, now);
+        if (event instanceof PersonDeceased death) {
+          apply(death);
+        } else {
+          revoke((DeathRecordRevoked) event);
+        }
+        effects.findDeathRecord(event.deathRecordId()).ifPresentOrElse(
+            after -> statuses.put(event.deathRecordId(), after.status()),
+            () -> statuses.remove(event.deathRecordId()));
+      } else if (event instanceof DeathRecordRevoked) {
+        processed.add(new SimpleImmutableEntry<>(event.eventId(), DeathRecordRevoked.TYPE));
+        revoked.add(event.deathRecordId());
+        statuses.put(event.deathRecordId(), DeathRecordStatus.REVOKED);
+      } else {
+        processed.add(new SimpleImmutableEntry<>(event.eventId(), PersonDeceased.TYPE));
+      }
+    }
+    flush(processed, revoked, now);
+  }
+
+  /** Writes (and empties) the batched rows of events that concern nobody here. */
+  private void flush(List<Map.Entry<UUID, String>> processed, Set<Long> revoked, Instant now) {
+    if (!processed.isEmpty()) {
+      effects.markAllProcessed(processed, now);
+      processed.clear();
+    }
+    if (!revoked.isEmpty()) {
+      effects.markAllRevoked(revoked, now);
+      revoked.clear();
+    }
+  }
+
+  /**
+   * An ID number as the {@code national_id_number} column compares it (utf8mb4_unicode_ci: the case of
+   * {@code x} and trailing spaces do not count).
+   */
+  private static String matchable(String nationalIdNumber) {
+    return nationalIdNumber.stripTrailing().toUpperCase(Locale.ROOT);
   }
 
   /**

@@ -8,6 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +20,7 @@ import java.util.UUID;
 
 import gov.civilaffairs.platform.security.RegionScope;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -38,9 +44,65 @@ class DeathEffectsRepository {
       .withZone(ZoneOffset.UTC);
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  DeathEffectsRepository(JdbcClient jdbc) {
+  DeathEffectsRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
+  }
+
+  /** Which of {@code eventIds} were processed before: one query for a whole poll. */
+  Set<UUID> processedAmong(Collection<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    Set<UUID> processed = new HashSet<>();
+    jdbc.sql("SELECT event_id FROM processed_event WHERE event_id IN (:ids)")
+        .param("ids", eventIds.stream().map(UUID::toString).toList())
+        .query((rs, row) -> processed.add(UUID.fromString(rs.getString(1)))).list();
+    return processed;
+  }
+
+  /**
+   * {@link #markProcessed} for many events in one JDBC batch (one statement with
+   * {@code rewriteBatchedStatements=true}).
+   *
+   * @param events event id and type ({@code ce_type}) of each, none processed before
+   */
+  void markAllProcessed(List<Map.Entry<UUID, String>> events, Instant now) {
+    String at = utc(now);
+    batches.batchUpdate("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)",
+        events.stream().map(event -> new Object[] {event.getKey().toString(), event.getValue(), at}).toList());
+  }
+
+  /**
+   * The status of each of {@code deathRecordIds} held here (records never seen are absent). Not locked: a
+   * record's events come on one partition (key: the person), so one consumer thread; locking the gaps of
+   * hundreds of absent keys would make the consumers of other partitions wait for each other's inserts.
+   */
+  Map<Long, DeathRecordStatus> statusesOf(Collection<Long> deathRecordIds) {
+    if (deathRecordIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, DeathRecordStatus> statuses = new HashMap<>();
+    jdbc.sql("SELECT death_record_id, status FROM death_record WHERE death_record_id IN (:ids)")
+        .param("ids", deathRecordIds)
+        .query((rs, row) -> statuses.put(rs.getLong(1), DeathRecordStatus.valueOf(rs.getString(2)))).list();
+    return statuses;
+  }
+
+  /**
+   * Remembers each of {@code deathRecordIds}, none applied here, as revoked, in one JDBC batch: what
+   * {@link #saveDeathRecord} does for a revocation of a record not applied here (a new row without a person,
+   * or the status and time of the existing row).
+   */
+  void markAllRevoked(Collection<Long> deathRecordIds, Instant now) {
+    String at = utc(now);
+    batches.batchUpdate("""
+        INSERT INTO death_record (death_record_id, entitled_person_id, date_of_death, status, updated_at)
+        VALUES (?, NULL, NULL, 'REVOKED', ?)
+        ON DUPLICATE KEY UPDATE status = VALUES(status), updated_at = VALUES(updated_at)""",
+        deathRecordIds.stream().map(id -> new Object[] {id, at}).toList());
   }
 
   boolean isProcessed(UUID eventId) {

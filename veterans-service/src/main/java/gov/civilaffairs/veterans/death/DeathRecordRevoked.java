@@ -8,7 +8,7 @@ import java.util.UUID;
  * @param eventId ce_id, the idempotency key
  * @param deathRecordId the revoked record, as cited by the earlier person-deceased event
  */
-record DeathRecordRevoked(UUID eventId, long deathRecordId) {
+record DeathRecordRevoked(UUID eventId, long deathRecordId) implements DeathEvent {
 
   static final String TYPE = "gov.civilaffairs.registry.death-record-revoked.v1";
 }

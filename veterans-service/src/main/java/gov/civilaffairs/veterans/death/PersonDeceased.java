@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param nationalIdNumber 18 characters, upper-case {@code X}: matched against entitled persons
  * @param dateOfDeath civil date in Asia/Shanghai
  */
-record PersonDeceased(UUID eventId, long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath) {
+record PersonDeceased(UUID eventId, long deathRecordId, String nationalIdNumber, LocalDate dateOfDeath)
+    implements DeathEvent {
 
   static final String TYPE = "gov.civilaffairs.registry.person-deceased.v1";
 }

@@ -2,9 +2,11 @@ package gov.civilaffairs.veterans.death;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 
 import gov.civilaffairs.platform.idnumber.InvalidNationalIdNumberException;
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
+import gov.civilaffairs.platform.kafka.EventBatchProcessor;
 import gov.civilaffairs.platform.kafka.IncomingEvent;
 import gov.civilaffairs.platform.kafka.MalformedEventException;
 import gov.civilaffairs.platform.kafka.TopicDeclarations;
@@ -17,26 +19,36 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes the registry's person events (topic {@value #TOPIC}, keyed by person id, so one person's
- * events arrive in order) and hands deaths and revocations to {@link DeathConsequences}. Reads only the
- * fields it needs and ignores unknown ones and unknown event types. A payload that lacks a needed field
- * is a {@link MalformedEventException}: the platform's error handler dead-letters it to
- * {@code registry.person.v1-dlt} without retrying, and the partition keeps flowing.
+ * events arrive in order) a poll at a time and hands deaths and revocations to
+ * {@link DeathConsequences#applyAll}, the whole poll in one transaction ({@link EventBatchProcessor}; issue 4:
+ * 500 deaths a second). Reads only the fields it needs and ignores unknown ones and unknown event types. A
+ * payload that lacks a needed field is a {@link MalformedEventException}: the events before it are applied, the
+ * platform's error handler dead-letters it to {@code registry.person.v1-dlt} without retrying, and the
+ * partition keeps flowing. If the poll's transaction fails, its events are applied one per transaction and the
+ * first that still fails is retried, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
-class RegistryPersonListener {
+class RegistryPersonListener implements EventBatchProcessor.Handler<DeathEvent> {
 
   /** The registry's person topic. */
   static final String TOPIC = "registry.person.v1";
 
   private static final Logger log = LoggerFactory.getLogger(RegistryPersonListener.class);
 
-  private final DeathConsequences consequences;
+  /** The listener container's id, e.g. to pause it in tests. */
+  static final String LISTENER_ID = "veterans-registry-person";
 
-  RegistryPersonListener(DeathConsequences consequences) {
+  private final DeathConsequences consequences;
+  private final EventBatchProcessor batches;
+
+  RegistryPersonListener(DeathConsequences consequences, PlatformTransactionManager transactionManager) {
     this.consequences = consequences;
+    this.batches = new EventBatchProcessor(new TransactionTemplate(transactionManager));
   }
 
   /** Declares the consumed topic and its dead-letter topic {@code registry.person.v1-dlt}. */
@@ -45,17 +57,45 @@ class RegistryPersonListener {
     return topics.consumed(TOPIC);
   }
 
-  @KafkaListener(topics = TOPIC, groupId = "${spring.application.name}")
-  void on(ConsumerRecord<String, JsonNode> record) {
+  /** One poll (at most {@code spring.kafka.consumer.max-poll-records} records), applied in one transaction. */
+  @KafkaListener(id = LISTENER_ID, topics = TOPIC, groupId = "${spring.application.name}", batch = "true")
+  void on(List<ConsumerRecord<String, JsonNode>> records) {
+    batches.process(records, this);
+  }
+
+  /**
+   * The death or revocation {@code record} carries; {@code null} for another event type.
+   *
+   * @throws MalformedEventException if it is not a CloudEvent we accept or lacks a field we need
+   */
+  @Override
+  public DeathEvent read(ConsumerRecord<String, JsonNode> record) {
     IncomingEvent event = IncomingEvent.from(record);
-    JsonNode data = event.data();
     switch (event.type()) {
-      case PersonDeceased.TYPE -> consequences.apply(new PersonDeceased(event.id(),
-          number(event, "deathRecordId"), nationalIdNumber(event), date(event, "dateOfDeath")));
-      case DeathRecordRevoked.TYPE -> consequences.revoke(new DeathRecordRevoked(event.id(),
-          number(event, "deathRecordId")));
-      default -> log.debug("Ignoring event {} of type {} on {}", event.id(), event.type(), TOPIC);
+      case PersonDeceased.TYPE:
+        return new PersonDeceased(event.id(), number(event, "deathRecordId"), nationalIdNumber(event),
+            date(event, "dateOfDeath"));
+      case DeathRecordRevoked.TYPE:
+        return new DeathRecordRevoked(event.id(), number(event, "deathRecordId"));
+      default:
+        log.debug("Ignoring event {} of type {} on {}", event.id(), event.type(), TOPIC);
+        return null;
     }
+  }
+
+  /** Applies one event in its own transaction (the processor's fallback after a failed batch). */
+  @Override
+  public void apply(DeathEvent event) {
+    if (event instanceof PersonDeceased death) {
+      consequences.apply(death);
+    } else {
+      consequences.revoke((DeathRecordRevoked) event);
+    }
+  }
+
+  @Override
+  public void applyAll(List<DeathEvent> events) {
+    consequences.applyAll(events);
   }
 
   private static long number(IncomingEvent event, String field) {

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,12 @@ class EntitledPersonRepository {
   Optional<EntitledPerson> findPersonByNationalIdNumber(String nationalIdNumber) {
     return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM entitled_person WHERE national_id_number = ?")
         .param(nationalIdNumber).query(EntitledPersonRepository::person).optional();
+  }
+
+  /** The ID numbers among {@code nationalIdNumbers} (not empty) that are registered. */
+  Set<String> registeredAmong(Collection<String> nationalIdNumbers) {
+    return new HashSet<>(jdbc.sql("SELECT national_id_number FROM entitled_person WHERE national_id_number IN (:ids)")
+        .param("ids", nationalIdNumbers).query(String.class).list());
   }
 
   Optional<EntitledPerson> lockPersonByNationalIdNumber(String nationalIdNumber) {

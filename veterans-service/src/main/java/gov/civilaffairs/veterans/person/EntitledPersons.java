@@ -2,8 +2,10 @@ package gov.civilaffairs.veterans.person;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.region.RegionDirectory;
@@ -90,6 +92,16 @@ public class EntitledPersons {
   /** The person with this normalised ID number (upper-case {@code X}), if registered. */
   public Optional<EntitledPerson> findByNationalIdNumber(String nationalIdNumber) {
     return repository.findPersonByNationalIdNumber(nationalIdNumber);
+  }
+
+  /**
+   * Which of these normalised ID numbers are registered, in one query (the death rule's batch consumption
+   * reads a whole poll's persons at once, issue 4).
+   *
+   * @return the ID numbers found, as stored (upper-case {@code X}); empty for an empty input
+   */
+  public Set<String> registeredAmong(Collection<String> nationalIdNumbers) {
+    return nationalIdNumbers.isEmpty() ? Set.of() : repository.registeredAmong(nationalIdNumbers);
   }
 
   /**

@@ -56,6 +56,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -108,6 +109,8 @@ class DeathFlowIT {
   EmbeddedKafkaBroker broker;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  KafkaListenerEndpointRegistry listeners;
 
   @Test
   void deathInTheMiddleOfAMonthStopsThePensionAfterThatMonthAndGrantsTheFuneralSubsidyOnce() throws Exception {
@@ -218,6 +221,116 @@ class DeathFlowIT {
   }
 
   @Test
+  void aPollMixingUnknownPersonsDuplicatesAndARevocationHasTheEffectOfApplyingItsEventsOneByOne() throws Exception {
+    String alreadyDead = register("MARTYR_SURVIVOR", null, null, "1500.00");
+    long alreadyDeadPerson = IDS.incrementAndGet();
+    String earlierPoll = deceased(alreadyDeadPerson, IDS.incrementAndGet(), alreadyDead, "2026-08-02");
+    UUID earlierPollId = deliverTwice(earlierPoll);
+    String dies = register("MARTYR_SURVIVOR", null, null, "1500.00");
+    String diesAndIsRevoked = register("MARTYR_SURVIVOR", null, null, "1500.00");
+    String revokedFirst = register("MARTYR_SURVIVOR", null, null, "1500.00");
+    long diesPerson = IDS.incrementAndGet();
+    long diesAndIsRevokedPerson = IDS.incrementAndGet();
+    long revokedFirstPerson = IDS.incrementAndGet();
+    long death = IDS.incrementAndGet();
+    long secondDeathOfSamePerson = IDS.incrementAndGet();
+    long deathThenRevoked = IDS.incrementAndGet();
+    long revokedBeforeItsDeath = IDS.incrementAndGet();
+    long revokedUnknown = IDS.incrementAndGet();
+    List<Long> unknownRecords = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      unknownRecords.add(IDS.incrementAndGet());
+      unknown.add(deceased(IDS.incrementAndGet(), unknownRecords.get(i), TestIdNumbers.valid(LocalDate.of(1948, 1, 1)),
+          "2026-08-01"));
+    }
+    String deceased = deceased(diesPerson, death, dies, "2026-08-10");
+    String revocation = revoked(diesAndIsRevokedPerson, deathThenRevoked);
+    List<String> poll = new ArrayList<>(unknown.subList(0, 10));
+    poll.addAll(List.of(earlierPoll, deceased, deceased,
+        deceased(diesAndIsRevokedPerson, deathThenRevoked, diesAndIsRevoked, "2026-08-11"),
+        revoked(revokedFirstPerson, revokedBeforeItsDeath), revocation,
+        deceased(revokedFirstPerson, revokedBeforeItsDeath, revokedFirst, "2026-08-12"),
+        deceased(diesPerson, secondDeathOfSamePerson, dies, "2026-08-13"),
+        revoked(IDS.incrementAndGet(), revokedUnknown), revocation));
+    poll.addAll(unknown.subList(10, 20));
+
+    deliverWhileTheListenerIsStopped(poll);
+
+    assertThat(get("/entitled-persons/" + alreadyDead + "/grants").size())
+        .as("an event of an earlier poll is not applied again").isEqualTo(1);
+    assertThat(get("/entitled-persons/" + alreadyDead + "/benefit-changes").findValuesAsString("eventId"))
+        .containsOnly(earlierPollId.toString());
+    JsonNode person = get("/entitled-persons/" + dies);
+    assertThat(person.path("status").asString()).isEqualTo("DECEASED");
+    assertThat(person.path("dateOfDeath").asString()).isEqualTo("2026-08-10");
+    assertThat(get("/entitled-persons/" + dies + "/grants").size())
+        .as("the duplicate in the same poll and a second death record change nothing").isEqualTo(1);
+    JsonNode changes = get("/entitled-persons/" + dies + "/benefit-changes");
+    assertThat(changeTypes(changes)).containsExactly("PENSION_STOPPED", "GRANTED");
+    changes.forEach(change -> assertThat(change.path("deathRecordId").asLong()).isEqualTo(death));
+    person = get("/entitled-persons/" + diesAndIsRevoked);
+    assertThat(person.path("status").asString()).isEqualTo("LIVING");
+    assertThat(person.path("pensions").get(0).path("status").asString()).isEqualTo("ACTIVE");
+    assertThat(changeTypes(get("/entitled-persons/" + diesAndIsRevoked + "/benefit-changes")))
+        .as("stopped, then restored by the revocation later in the same poll")
+        .containsExactly("PENSION_STOPPED", "GRANTED", "PENSION_RESUMED", "GRANTED", "GRANT_WITHDRAWN");
+    assertThat(get("/entitled-persons/" + revokedFirst).path("status").asString())
+        .as("a revocation before its death makes the death never apply").isEqualTo("LIVING");
+    assertThat(get("/entitled-persons/" + revokedFirst + "/benefit-changes").size()).isZero();
+    assertThat(get("/entitled-persons/" + revokedFirst + "/grants").size()).isZero();
+    assertThat(jdbc.sql("""
+        SELECT death_record_id, status, entitled_person_id IS NULL FROM death_record
+        WHERE death_record_id IN (:ids) ORDER BY death_record_id""")
+        .param("ids", List.of(death, secondDeathOfSamePerson, deathThenRevoked, revokedBeforeItsDeath, revokedUnknown))
+        .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + (rs.getBoolean(3) ? " without person" : ""))
+        .list()).containsExactly(death + " APPLIED", deathThenRevoked + " REVOKED",
+            revokedBeforeItsDeath + " REVOKED without person", revokedUnknown + " REVOKED without person");
+    for (String event : poll) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
+          .param(JSON.readTree(event).path("eventId").asString()).query(Integer.class).single())
+          .as("processed once: %s", event).isEqualTo(1);
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM death_record WHERE death_record_id IN (:ids)")
+        .param("ids", unknownRecords).query(Integer.class).single())
+        .as("a death of nobody registered here leaves no death record").isZero();
+  }
+
+  @Test
+  void anEventThatCannotBeAppliedInTheMiddleOfAPollIsDeadLetteredAndTheOthersApply() throws Exception {
+    String before = register("WAR_PARTICIPANT", null, null, "800.00");
+    String broken = register("WAR_PARTICIPANT", null, null, "800.00");
+    String after = register("WAR_PARTICIPANT", null, null, "800.00");
+    UUID unstorable = UUID.randomUUID();
+    long brokenPerson = IDS.incrementAndGet();
+    String beyondTheDateColumn = JSON.writeValueAsString(Map.of("eventId", unstorable.toString(),
+        "personId", brokenPerson, "deathRecordId", IDS.incrementAndGet(), "nationalIdNumber", broken,
+        "dateOfDeath", "+10000-01-01"));
+    List<String> poll = List.of(
+        deceased(brokenPerson, IDS.incrementAndGet(), TestIdNumbers.valid(LocalDate.of(1948, 1, 1)), "2026-08-01"),
+        deceased(brokenPerson, IDS.incrementAndGet(), before, "2026-08-03"),
+        beyondTheDateColumn,
+        deceased(brokenPerson, IDS.incrementAndGet(), TestIdNumbers.valid(LocalDate.of(1948, 1, 1)), "2026-08-01"),
+        deceased(brokenPerson, IDS.incrementAndGet(), after, "2026-08-04"));
+
+    deliverWhileTheListenerIsStopped(poll);
+
+    assertThat(deadLetterIdsUntil(unstorable.toString())).contains(unstorable.toString());
+    awaitConsumed();
+    assertThat(get("/entitled-persons/" + before).path("status").asString()).isEqualTo("DECEASED");
+    assertThat(get("/entitled-persons/" + after).path("status").asString()).isEqualTo("DECEASED");
+    assertThat(changeTypes(get("/entitled-persons/" + after + "/benefit-changes"))).contains("PENSION_STOPPED");
+    assertThat(get("/entitled-persons/" + broken).path("status").asString()).isEqualTo("LIVING");
+    assertThat(get("/entitled-persons/" + broken + "/benefit-changes").size()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?").param(unstorable.toString())
+        .query(Integer.class).single()).as("a dead letter changes nothing").isZero();
+    for (String event : List.of(poll.get(0), poll.get(3))) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")
+          .param(JSON.readTree(event).path("eventId").asString()).query(Integer.class).single()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void badInputIsAnsweredWithProblemJsonAndChangesNothing() throws Exception {
     HttpResponse<String> invalidId = postJson("/entitled-persons", request(
         "330681195203150010", "DEMOBILISED_VETERAN", null, null, "500.00"));
@@ -293,6 +406,25 @@ class DeathFlowIT {
         Instant.parse("2026-11-01T02:00:00Z"), payload)).get();
   }
 
+  /**
+   * Produces the events (their type read from the payload, key the payload's person) while the listener is
+   * stopped, then starts it, so that each partition's records come in one poll; waits until all are consumed.
+   */
+  private void deliverWhileTheListenerIsStopped(List<String> payloads) throws Exception {
+    var container = listeners.getListenerContainer(RegistryPersonListener.LISTENER_ID);
+    container.stop();
+    try {
+      for (String payload : payloads) {
+        JsonNode data = JSON.readTree(payload);
+        deliver(UUID.fromString(data.path("eventId").asString()), data.path("personId").asLong(),
+            data.has("deathRecordId") && !data.has("dateOfDeath") ? REVOKED : DECEASED, payload);
+      }
+    } finally {
+      container.start();
+    }
+    awaitConsumed();
+  }
+
   /** Waits until the service's consumer group has committed every record of the topic. */
   private void awaitConsumed() throws Exception {
     try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
@@ -317,6 +449,11 @@ class DeathFlowIT {
   }
 
   private List<String> deadLetterIds() {
+    return deadLetterIdsUntil(null);
+  }
+
+  /** The ce_ids on the dead-letter topic, read until {@code expected} is among them (any, if null), at most 20 s. */
+  private List<String> deadLetterIdsUntil(String expected) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
@@ -326,7 +463,7 @@ class DeathFlowIT {
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(TOPIC + "-dlt"));
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (ids.isEmpty() && System.nanoTime() < deadline) {
+      while ((expected == null ? ids.isEmpty() : !ids.contains(expected)) && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           ids.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
         }
