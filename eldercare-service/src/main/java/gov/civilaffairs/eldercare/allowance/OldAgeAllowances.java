@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import gov.civilaffairs.eldercare.events.AllowanceTerminated;
+import gov.civilaffairs.eldercare.events.EldercareEvents;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +29,10 @@ public class OldAgeAllowances {
   private final AllowanceRollRepository rolls;
   private final OldAgeAllowanceProperties policy;
   private final BureauClock clock;
-  private final ApplicationEventPublisher events;
+  private final EldercareEvents events;
 
   OldAgeAllowances(OldAgeAllowanceRepository repository, AllowanceRollRepository rolls,
-      OldAgeAllowanceProperties policy, BureauClock clock, ApplicationEventPublisher events) {
+      OldAgeAllowanceProperties policy, BureauClock clock, EldercareEvents events) {
     this.repository = repository;
     this.rolls = rolls;
     this.events = events;
@@ -130,7 +130,7 @@ public class OldAgeAllowances {
             rolls.insertClaim(allowance.id(), deathRecordId, overpaid.get(0).forMonth(),
                 overpaid.get(overpaid.size() - 1).forMonth(), overpaid.size(), overpayment, clock.now());
           }
-          events.publishEvent(new AllowanceTerminated(UUID.randomUUID(), person.id(), allowance.id(),
+          events.allowanceTerminated(new AllowanceTerminated(UUID.randomUUID(), person.id(), allowance.id(),
               AllowanceTerminated.DEATH, deathRecordId, endMonth, overpayment, clock.now()));
           return new OldAgeAllowance(allowance.id(), allowance.personId(), allowance.monthlyAmount(),
               allowance.startMonth(), endMonth, AllowanceStatus.STOPPED, deathRecordId);

@@ -4,13 +4,13 @@ import java.time.Period;
 import java.util.List;
 
 import gov.civilaffairs.eldercare.events.CardRevoked;
+import gov.civilaffairs.eldercare.events.EldercareEvents;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
 import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +25,10 @@ public class Cards {
   private final CardRepository repository;
   private final TransitCardProperties transitCard;
   private final BureauClock clock;
-  private final ApplicationEventPublisher events;
+  private final EldercareEvents events;
 
   Cards(CardRepository repository, TransitCardProperties transitCard, BureauClock clock,
-      ApplicationEventPublisher events) {
+      EldercareEvents events) {
     this.repository = repository;
     this.events = events;
     this.transitCard = transitCard;
@@ -109,7 +109,7 @@ public class Cards {
     for (Card card : issued) {
       repository.revoke(card.id(), deathRecordId);
       notifyTransitSystem(card, TransitCardNotification.Kind.REVOCATION, deathRecordId);
-      events.publishEvent(new CardRevoked(java.util.UUID.randomUUID(), holder.id(), card.id(), card.kind().name(),
+      events.cardRevoked(new CardRevoked(java.util.UUID.randomUUID(), holder.id(), card.id(), card.kind().name(),
           card.cardNumber(), CardRevoked.DEATH, deathRecordId, clock.now()));
     }
     return issued;

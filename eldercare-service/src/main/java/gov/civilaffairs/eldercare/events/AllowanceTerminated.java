@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 /**
- * A person's old-age allowance (高龄津贴) was stopped. Published through the outbox on topic
+ * A person's old-age allowance (高龄津贴) was stopped. Published through the platform's event outbox ({@link EldercareEvents}) on topic
  * {@value EldercareEventsConfiguration#TOPIC}, keyed by person id, as CloudEvent
  * {@value EldercareEventsConfiguration#ALLOWANCE_TERMINATED}; the contract is
  * {@code contracts/events/eldercare.allowance-terminated.v1.schema.json}.

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An elderly card or free-transit card was revoked. Published through the outbox on topic
+ * An elderly card or free-transit card was revoked. Published through the platform's event outbox ({@link EldercareEvents}) on topic
  * {@value EldercareEventsConfiguration#TOPIC}, keyed by person id, as CloudEvent
  * {@value EldercareEventsConfiguration#CARD_REVOKED}; the contract is
  * {@code contracts/events/eldercare.card-revoked.v1.schema.json}.

@@ -12,8 +12,11 @@ import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
 
 /**
- * Externalises eldercare's events from the outbox (Spring Modulith's event publication registry) to Kafka as
- * CloudEvents in binary mode with the platform's headers, as relief-service does.
+ * Eldercare's topic and event types. The events are published through the platform's event outbox
+ * ({@link EldercareEvents}, ADR 0008). The Spring Modulith externalisation below only sends what an earlier
+ * version left in Modulith's event publication registry (V15 tables; republished at start-up, failed ones
+ * resubmitted): nothing publishes through Modulith any more. Removing Modulith (and its tables, refusing while a
+ * publication is incomplete, as registry-service's V16 does) is a later step.
  */
 @Configuration(proxyBeanMethods = false)
 class EldercareEventsConfiguration {

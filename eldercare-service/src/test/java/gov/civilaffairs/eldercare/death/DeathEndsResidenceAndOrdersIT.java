@@ -52,6 +52,7 @@ class DeathEndsResidenceAndOrdersIT extends EldercareTestSupport {
 
   @Autowired CloudEventPublisher cloudEvents;
   @Autowired EmbeddedKafkaBroker broker;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aDeathEndsTheResidenceCancelsOpenOrdersAndPublishesEventsAndItsRevocationRestoresThem() throws Exception {
@@ -107,6 +108,11 @@ class DeathEndsResidenceAndOrdersIT extends EldercareTestSupport {
       assertThat(payload.path("deathRecordId").asLong()).isEqualTo(deathRecordId);
       assertThat(header(record, "ce_id")).isEqualTo(payload.path("eventId").asString());
     }
+    // through the platform's event outbox (ADR 0008), written once although the death was delivered twice
+    List<String> sentIds = published.stream().map(r -> header(r, "ce_id")).toList();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+        "SELECT ce_id FROM event_outbox WHERE message_key = ? AND sent_at IS NOT NULL", String.class,
+        String.valueOf(personId))).containsExactlyInAnyOrderElementsOf(sentIds));
 
     cloudEvents.publish("registry.person.v1", event("gov.civilaffairs.registry.death-record-revoked.v1", personId,
         Map.of("deathRecordId", deathRecordId, "reason", "wrong person matched"))).get();
