@@ -20,6 +20,7 @@ import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.veterans.death.DeathEffectsRepository.DeathRecordState;
 import gov.civilaffairs.veterans.events.PensionTerminated;
 import gov.civilaffairs.veterans.events.SurvivorBenefitGranted;
+import gov.civilaffairs.veterans.events.VeteransEvents;
 import gov.civilaffairs.veterans.person.EntitledPerson;
 import gov.civilaffairs.veterans.person.EntitledPersonDeathRevoked;
 import gov.civilaffairs.veterans.person.EntitledPersonDied;
@@ -43,7 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
  * effect, and a death record once revoked is never applied again, even if its person-deceased event is
  * delivered again later. Every change is recorded with the death record and event that caused it.
  * Each pension stopped raises {@link PensionTerminated} and each funeral subsidy or one-off pension
- * {@link SurvivorBenefitGranted}, in the same transaction (they leave through the outbox); the death itself
+ * {@link SurvivorBenefitGranted}, in the same transaction ({@link VeteransEvents}: they leave through the platform's
+ * event outbox, ADR 0008); the death itself
  * raises {@link EntitledPersonDied} and its revocation {@link EntitledPersonDeathRevoked}, inside the service
  * only (certificates are revoked and restored on them).
  *
@@ -63,10 +65,12 @@ class DeathConsequences {
   private final DeathRules rules;
   private final BureauClock clock;
   private final ApplicationEventPublisher events;
+  private final VeteransEvents veteransEvents;
   private final PensionStandards standards;
 
   DeathConsequences(EntitledPersons persons, DeathEffectsRepository effects, DeathRules rules, BureauClock clock,
-      ApplicationEventPublisher events, PensionStandards standards) {
+      ApplicationEventPublisher events, VeteransEvents veteransEvents, PensionStandards standards) {
+    this.veteransEvents = veteransEvents;
     this.standards = standards;
     this.persons = persons;
     this.effects = effects;
@@ -198,7 +202,7 @@ class DeathConsequences {
       persons.stopPension(pension.id(), lastPaid, death.deathRecordId());
       changes.record(ChangeType.PENSION_STOPPED, "PENSION", pension.id(), null,
           pension.kind() + " paid through " + lastPaid + " (date of death " + death.dateOfDeath() + ")");
-      events.publishEvent(new PensionTerminated(UUID.randomUUID(), person.id(), pension.id(), pension.kind(),
+      veteransEvents.pensionTerminated(new PensionTerminated(UUID.randomUUID(), person.id(), pension.id(), pension.kind(),
           PensionTerminated.DEATH, death.deathRecordId(), lastPaid, now));
     }
     rules.funeralSubsidy(person, atDeath.monthlyAmount(), atDeath.basis())
@@ -222,7 +226,7 @@ class DeathConsequences {
   /** Grants a benefit for the survivors and announces it (veterans.survivor-benefit-granted.v1). */
   private void grantToSurvivors(Changes changes, GrantKind kind, Award award) {
     long id = grant(changes, kind, award);
-    events.publishEvent(new SurvivorBenefitGranted(UUID.randomUUID(), changes.personId, id, changes.deathRecordId,
+    veteransEvents.survivorBenefitGranted(new SurvivorBenefitGranted(UUID.randomUUID(), changes.personId, id, changes.deathRecordId,
         kind.name(), award.amount(), award.basis(), changes.now));
   }
 

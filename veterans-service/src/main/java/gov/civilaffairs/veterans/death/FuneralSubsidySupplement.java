@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.veterans.events.SurvivorBenefitGranted;
+import gov.civilaffairs.veterans.events.VeteransEvents;
 import gov.civilaffairs.veterans.person.EntitledPerson;
 import gov.civilaffairs.veterans.person.EntitledPersons;
 import gov.civilaffairs.veterans.person.PensionStatus;
@@ -21,7 +22,6 @@ import gov.civilaffairs.veterans.person.PersonStatus;
 import gov.civilaffairs.veterans.standard.PensionStandard;
 import gov.civilaffairs.veterans.standard.PensionStandardPublished;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +41,15 @@ class FuneralSubsidySupplement {
   private final DeathEffectsRepository effects;
   private final DeathRules rules;
   private final BureauClock clock;
-  private final ApplicationEventPublisher events;
+  private final VeteransEvents veteransEvents;
 
   FuneralSubsidySupplement(EntitledPersons persons, DeathEffectsRepository effects, DeathRules rules,
-      BureauClock clock, ApplicationEventPublisher events) {
+      BureauClock clock, VeteransEvents veteransEvents) {
     this.persons = persons;
     this.effects = effects;
     this.rules = rules;
     this.clock = clock;
-    this.events = events;
+    this.veteransEvents = veteransEvents;
   }
 
   @EventListener
@@ -94,7 +94,7 @@ class FuneralSubsidySupplement {
       UUID cause = UUID.nameUUIDFromBytes(("pension-standard:" + standard.id()).getBytes(StandardCharsets.UTF_8));
       effects.insertChange(person.id(), deathRecordId, cause, ChangeType.GRANTED, "GRANT", grantId,
           supplement.amount(), GrantKind.FUNERAL_SUBSIDY + ": " + supplement.basis(), now);
-      events.publishEvent(new SurvivorBenefitGranted(UUID.randomUUID(), person.id(), grantId, deathRecordId,
+      veteransEvents.survivorBenefitGranted(new SurvivorBenefitGranted(UUID.randomUUID(), person.id(), grantId, deathRecordId,
           GrantKind.FUNERAL_SUBSIDY.name(), supplement.amount(), supplement.basis(), now));
     });
   }

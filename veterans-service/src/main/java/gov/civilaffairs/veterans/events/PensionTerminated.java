@@ -9,7 +9,7 @@ import gov.civilaffairs.veterans.person.PensionKind;
 /**
  * A periodic pension was stopped by a death (veterans.pension-terminated.v1): raised in the transaction
  * that stops it, so that unsent pension rolls drop the months after {@code lastPaidMonth}; published to
- * Kafka through the outbox, keyed by entitled person id. The contract is
+ * Kafka through the platform's event outbox ({@link VeteransEvents}), keyed by entitled person id. The contract is
  * {@code contracts/events/veterans.pension-terminated.v1.schema.json}.
  *
  * @param eventId the CloudEvent id ({@code ce_id}), fixed when the event is created so that a

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * A benefit for the survivors of a deceased entitled person was granted (veterans.survivor-benefit-granted.v1):
- * the funeral subsidy (丧葬补助费) or the one-off pension (一次性抚恤金). Published to Kafka through the outbox,
+ * the funeral subsidy (丧葬补助费) or the one-off pension (一次性抚恤金). Published to Kafka through the platform's event outbox ({@link VeteransEvents}),
  * keyed by the deceased's entitled person id. The contract is
  * {@code contracts/events/veterans.survivor-benefit-granted.v1.schema.json}.
  *

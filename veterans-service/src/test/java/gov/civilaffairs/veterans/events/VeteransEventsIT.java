@@ -55,6 +55,8 @@ class VeteransEventsIT {
   CloudEventPublisher cloudEvents;
   @Autowired
   EmbeddedKafkaBroker broker;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aDeathPublishesPensionTerminatedAndSurvivorBenefitGrantedOnceEach() throws Exception {
@@ -98,6 +100,15 @@ class VeteransEventsIT {
         assertThat(payload.path("benefit").asString()).isEqualTo("FUNERAL_SUBSIDY");
         assertThat(payload.path("amount").decimalValue()).as("6 x 1400.00").isEqualByComparingTo("8400.00");
       }
+    }
+    // through the platform's event outbox (ADR 0008), not Spring Modulith's registry any more
+    List<String> sentIds = records.stream().map(record -> header(record, "ce_id")).toList();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+        "SELECT ce_id FROM event_outbox WHERE message_key = ? AND sent_at IS NOT NULL", String.class,
+        String.valueOf(personId))).containsExactlyInAnyOrderElementsOf(sentIds));
+    for (String table : List.of("EVENT_PUBLICATION", "EVENT_PUBLICATION_ARCHIVE")) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE SERIALIZED_EVENT LIKE ?",
+          Integer.class, "%" + sentIds.get(0) + "%")).as(table).isZero();
     }
   }
 
