@@ -21,6 +21,7 @@ import gov.civilaffairs.relief.allowance.Member;
 import gov.civilaffairs.relief.death.DeathEventRepository.DeathRecordState;
 import gov.civilaffairs.relief.death.DeathEventRepository.NewDeathRecord;
 import gov.civilaffairs.relief.death.DeathEventRepository.NewProcessedEvent;
+import gov.civilaffairs.relief.events.BenefitEventOutbox;
 import gov.civilaffairs.relief.events.BenefitTerminated;
 import gov.civilaffairs.relief.payment.Arrears;
 import gov.civilaffairs.relief.payment.OverpaymentClaim;
@@ -30,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,18 +57,18 @@ public class DeathRule {
   private final HouseholdRepository households;
   private final AllowanceCalculator calculator;
   private final PaymentRollService rolls;
-  private final ApplicationEventPublisher publisher;
+  private final BenefitEventOutbox outbox;
   private final BureauClock clock;
   private final ObjectProvider<DeathRuleParticipant> participants;
 
   DeathRule(DeathEventRepository events, HouseholdRepository households, AllowanceCalculator calculator,
-      PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock,
+      PaymentRollService rolls, BenefitEventOutbox outbox, BureauClock clock,
       ObjectProvider<DeathRuleParticipant> participants) {
     this.events = events;
     this.households = households;
     this.calculator = calculator;
     this.rolls = rolls;
-    this.publisher = publisher;
+    this.outbox = outbox;
     this.clock = clock;
     this.participants = participants;
   }
@@ -92,16 +92,19 @@ public class DeathRule {
     }
     YearMonth lastPaid = calculator.lastPaidMonth(death.dateOfDeath());
     events.insertApplied(death.deathRecordId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
-    stopBenefits(death, lastPaid, participants.orderedStream().toList(), true);
+    List<BenefitTerminated> terminations = new ArrayList<>(1);
+    stopBenefits(death, lastPaid, participants.orderedStream().toList(), true, terminations);
+    outbox.appendTerminations(terminations);
   }
 
   /**
    * The effect of a death record new here: the schemes paid to the person ({@code concerned}: 特困 support, child
    * allowances), then the household allowance unless {@code householdMember} is false (the person is no member of
-   * any household here).
+   * any household here). A terminated allowance's {@code benefit-terminated} is added to {@code terminations}, for
+   * the caller to write to the outbox ({@link BenefitEventOutbox#appendTerminations}) before its commit.
    */
   private void stopBenefits(PersonDeceased death, YearMonth lastPaid, List<DeathRuleParticipant> concerned,
-      boolean householdMember) {
+      boolean householdMember, List<BenefitTerminated> terminations) {
     DeathRuleParticipant.DeathFacts facts = new DeathRuleParticipant.DeathFacts(death.deathRecordId(),
         death.eventId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
     concerned.forEach(p -> p.personDeceased(facts));
@@ -144,7 +147,7 @@ public class DeathRule {
     claim.ifPresent(c -> changes.add(ChangeType.OVERPAYMENT_CLAIMED, "overpaid " + c.amount() + " yuan for "
         + c.months() + " month(s), " + c.fromMonth() + " to " + c.toMonth() + "; claim " + c.id() + " OPEN"));
     if (terminated) {
-      publisher.publishEvent(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
+      terminations.add(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
           BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, BenefitTerminated.DEATH, death.deathRecordId(), lastPaid,
           claim.map(OverpaymentClaim::amount).orElse(BigDecimal.ZERO.setScale(2)), clock.now()));
     }
@@ -213,7 +216,8 @@ public class DeathRule {
    * {@link #apply} or {@link #revoke} for each in turn, in fewer statements: one query each for the events already
    * processed, the death records already seen, the household members and each participant's beneficiaries
    * ({@link DeathRuleParticipant#beneficiariesAmong}) among the poll's persons; one batch insert each, at the end,
-   * of the poll's {@code processed_event} and {@code death_record} rows. A death of a person nobody here knows
+   * of the poll's {@code processed_event} and {@code death_record} rows and of its terminations' outbox rows
+   * ({@code benefit_termination_outbox}, sent by the relay after the commit). A death of a person nobody here knows
    * (most of a city's deaths) costs nothing more; for a known person
    * only the participants that named the person are called, and the household allowance is looked at only for a
    * household member. A revocation of a death record already applied takes the full {@link #revoke} path (the
@@ -242,6 +246,7 @@ public class DeathRule {
     participants.orderedStream().forEach(p -> beneficiaries.put(p, p.beneficiariesAmong(deceased)));
 
     List<NewProcessedEvent> newEvents = new ArrayList<>();
+    List<BenefitTerminated> terminations = new ArrayList<>();
     List<NewDeathRecord> newRecords = new ArrayList<>();
     for (DeathEvent event : batch) {
       if (!processed.add(event.eventId())) {
@@ -263,7 +268,7 @@ public class DeathRule {
             .filter(e -> e.getValue().contains(death.nationalIdNumber())).map(Map.Entry::getKey).toList();
         boolean member = members.contains(death.nationalIdNumber());
         if (member || !concerned.isEmpty()) {
-          stopBenefits(death, lastPaid, concerned, member);
+          stopBenefits(death, lastPaid, concerned, member, terminations);
         }
       } else if (event instanceof DeathRecordRevoked revocation) {
         if (state == null) {
@@ -282,6 +287,7 @@ public class DeathRule {
       }
     }
     flush(newEvents, newRecords);
+    outbox.appendTerminations(terminations);
   }
 
   private void flush(List<NewProcessedEvent> newEvents, List<NewDeathRecord> newRecords) {

@@ -300,12 +300,12 @@ class DeathBatchIT extends ReliefTestSupport {
           household.getKey() + " change " + (rs.getLong("death_record_id") - world.world * 10_000L) + " "
               + eventNames.get(rs.getString("event_id")) + " " + names.get(rs.getString("national_id_number")) + " "
               + rs.getString("change_type") + " " + rs.getString("detail"), household.getValue()));
-      String ofHousehold = "%\"householdId\":" + household.getValue() + ",%";
       await().atMost(Duration.ofSeconds(30)).until(() -> count(
-          "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?", ofHousehold) == 0);
-      rows.add(household.getKey() + " benefit-terminated published: " + count("""
-          SELECT COUNT(*) FROM EVENT_PUBLICATION_ARCHIVE WHERE EVENT_TYPE LIKE '%BenefitTerminated'
-          AND SERIALIZED_EVENT LIKE ?""", ofHousehold));
+          "SELECT COUNT(*) FROM benefit_termination_outbox WHERE household_id = ? AND sent_at IS NULL",
+          household.getValue()) == 0);
+      rows.add(household.getKey() + " benefit-terminated published: " + count(
+          "SELECT COUNT(*) FROM benefit_termination_outbox WHERE household_id = ? AND sent_at IS NOT NULL",
+          household.getValue()));
     }
     rows.addAll(jdbc.query("SELECT * FROM child_registration WHERE id = ?", (rs, n) -> "child registration "
         + rs.getString("status") + " " + rs.getString("end_month") + " " + rs.getString("end_reason"),
