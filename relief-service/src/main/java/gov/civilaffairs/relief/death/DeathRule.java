@@ -92,19 +92,22 @@ public class DeathRule {
     }
     YearMonth lastPaid = calculator.lastPaidMonth(death.dateOfDeath());
     events.insertApplied(death.deathRecordId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
-    List<BenefitTerminated> terminations = new ArrayList<>(1);
-    stopBenefits(death, lastPaid, participants.orderedStream().toList(), true, terminations);
-    outbox.appendTerminations(terminations);
+    Poll poll = new Poll(rolls.townshipsWithRollsAfter(lastPaid));
+    stopBenefits(death, lastPaid, participants.orderedStream().toList(), true, poll);
+    poll.flush();
   }
 
   /**
    * The effect of a death record new here: the schemes paid to the person ({@code concerned}: 特困 support, child
    * allowances), then the household allowance unless {@code householdMember} is false (the person is no member of
-   * any household here). A terminated allowance's {@code benefit-terminated} is added to {@code terminations}, for
-   * the caller to write to the outbox ({@link BenefitEventOutbox#appendTerminations}) before its commit.
+   * any household here). The {@code benefit_change} rows and a terminated allowance's {@code benefit-terminated} are
+   * added to {@code poll}, for the caller to write with {@link Poll#flush} before its commit (or before anything
+   * that reads or orders by them). The rolls are looked at only in a township with an allowance roll after the
+   * earliest last paid month of the poll ({@link Poll#townshipsWithRolls}): elsewhere nothing can be corrected or
+   * claimed.
    */
   private void stopBenefits(PersonDeceased death, YearMonth lastPaid, List<DeathRuleParticipant> concerned,
-      boolean householdMember, List<BenefitTerminated> terminations) {
+      boolean householdMember, Poll poll) {
     DeathRuleParticipant.DeathFacts facts = new DeathRuleParticipant.DeathFacts(death.deathRecordId(),
         death.eventId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
     concerned.forEach(p -> p.personDeceased(facts));
@@ -117,7 +120,8 @@ public class DeathRule {
       return;
     }
     Household household = found.get();
-    Changes changes = new Changes(household.id(), death.nationalIdNumber(), death.deathRecordId(), death.eventId());
+    Changes changes = new Changes(household.id(), death.nationalIdNumber(), death.deathRecordId(), death.eventId(),
+        poll.changes);
     households.markDeceased(member.get().id(), death.deathRecordId());
     changes.add(ChangeType.MEMBER_DECEASED, "member died on " + death.dateOfDeath() + "; last month paid " + lastPaid);
 
@@ -141,13 +145,16 @@ public class DeathRule {
         }
       }
     }
-    Allowance changed = households.findAllowanceOfHousehold(household.id()).orElseThrow();
-    record(changes, rolls.correctUnsentRolls(changed, lastPaid));
-    Optional<OverpaymentClaim> claim = rolls.claimOverpayment(changed, lastPaid, death.deathRecordId());
+    Optional<OverpaymentClaim> claim = Optional.empty();
+    if (poll.townshipsWithRolls.contains(PaymentRollService.township(household.regionCode()))) {
+      Allowance changed = households.findAllowanceOfHousehold(household.id()).orElseThrow();
+      record(changes, rolls.correctUnsentRolls(changed, lastPaid));
+      claim = rolls.claimOverpayment(changed, lastPaid, death.deathRecordId());
+    }
     claim.ifPresent(c -> changes.add(ChangeType.OVERPAYMENT_CLAIMED, "overpaid " + c.amount() + " yuan for "
         + c.months() + " month(s), " + c.fromMonth() + " to " + c.toMonth() + "; claim " + c.id() + " OPEN"));
     if (terminated) {
-      terminations.add(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
+      poll.terminations.add(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
           BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, BenefitTerminated.DEATH, death.deathRecordId(), lastPaid,
           claim.map(OverpaymentClaim::amount).orElse(BigDecimal.ZERO.setScale(2)), clock.now()));
     }
@@ -186,7 +193,7 @@ public class DeathRule {
       return;
     }
     Household household = found.get();
-    Changes changes = new Changes(household.id(), number, deathRecordId, revocation.eventId());
+    Changes changes = new Changes(household.id(), number, deathRecordId, revocation.eventId(), null);
     households.clearDeceased(deathRecordId);
     changes.add(ChangeType.MEMBER_RESTORED, "death record revoked; member living");
     Allowance allowance = households.findAllowanceOfHousehold(household.id()).orElseThrow();
@@ -245,9 +252,11 @@ public class DeathRule {
     Map<DeathRuleParticipant, Set<String>> beneficiaries = new LinkedHashMap<>();
     participants.orderedStream().forEach(p -> beneficiaries.put(p, p.beneficiariesAmong(deceased)));
 
-    List<NewProcessedEvent> newEvents = new ArrayList<>();
-    List<BenefitTerminated> terminations = new ArrayList<>();
-    List<NewDeathRecord> newRecords = new ArrayList<>();
+    YearMonth earliest = batch.stream().filter(PersonDeceased.class::isInstance)
+        .map(e -> calculator.lastPaidMonth(((PersonDeceased) e).dateOfDeath())).min(YearMonth::compareTo).orElse(null);
+    Poll poll = new Poll(earliest == null ? Set.of() : rolls.townshipsWithRollsAfter(earliest));
+    List<NewProcessedEvent> newEvents = poll.newEvents;
+    List<NewDeathRecord> newRecords = poll.newRecords;
     for (DeathEvent event : batch) {
       if (!processed.add(event.eventId())) {
         log.debug("Event {} already processed", event.eventId());
@@ -268,7 +277,7 @@ public class DeathRule {
             .filter(e -> e.getValue().contains(death.nationalIdNumber())).map(Map.Entry::getKey).toList();
         boolean member = members.contains(death.nationalIdNumber());
         if (member || !concerned.isEmpty()) {
-          stopBenefits(death, lastPaid, concerned, member, terminations);
+          stopBenefits(death, lastPaid, concerned, member, poll);
         }
       } else if (event instanceof DeathRecordRevoked revocation) {
         if (state == null) {
@@ -279,22 +288,43 @@ public class DeathRule {
           newEvents.add(new NewProcessedEvent(revocation.eventId(), DEATH_RECORD_REVOKED));
         } else {
           // rare: the full path reads the death record's row, which may still be waiting in newRecords
-          flush(newEvents, newRecords);
+          poll.flush();
           revoke(revocation);
           records.put(revocation.deathRecordId(), new DeathRecordState(state.deathRecordId(),
               state.nationalIdNumber(), state.lastPaidMonth(), true));
         }
       }
     }
-    flush(newEvents, newRecords);
-    outbox.appendTerminations(terminations);
+    poll.flush();
   }
 
-  private void flush(List<NewProcessedEvent> newEvents, List<NewDeathRecord> newRecords) {
-    events.insertProcessed(newEvents);
-    events.insertDeathRecords(newRecords);
-    newEvents.clear();
-    newRecords.clear();
+  /**
+   * What a poll (or one event) has still to write, in batches, before its commit: {@code processed_event},
+   * {@code death_record} and {@code benefit_change} rows in the order they were made, and the terminations'
+   * outbox rows; and the townships that have an allowance roll after the poll's earliest last paid month (rolls are
+   * not made or sent by the death rule, so the set holds through the poll).
+   */
+  private final class Poll {
+    final Set<String> townshipsWithRolls;
+    final List<NewProcessedEvent> newEvents = new ArrayList<>();
+    final List<NewDeathRecord> newRecords = new ArrayList<>();
+    final List<DeathEventRepository.NewChange> changes = new ArrayList<>();
+    final List<BenefitTerminated> terminations = new ArrayList<>();
+
+    Poll(Set<String> townshipsWithRolls) {
+      this.townshipsWithRolls = townshipsWithRolls;
+    }
+
+    void flush() {
+      events.insertProcessed(newEvents);
+      events.insertDeathRecords(newRecords);
+      events.insertChanges(changes);
+      outbox.appendTerminations(terminations);
+      newEvents.clear();
+      newRecords.clear();
+      changes.clear();
+      terminations.clear();
+    }
   }
 
   private static void record(Changes changes, List<RollCorrection> corrections) {
@@ -308,16 +338,25 @@ public class DeathRule {
     private final String nationalIdNumber;
     private final long deathRecordId;
     private final UUID eventId;
+    private final List<DeathEventRepository.NewChange> pending;
 
-    Changes(long householdId, String nationalIdNumber, long deathRecordId, UUID eventId) {
+    /** {@code pending}: where the rows wait for a batch insert; null: each is inserted at once. */
+    Changes(long householdId, String nationalIdNumber, long deathRecordId, UUID eventId,
+        List<DeathEventRepository.NewChange> pending) {
       this.householdId = householdId;
       this.nationalIdNumber = nationalIdNumber;
       this.deathRecordId = deathRecordId;
       this.eventId = eventId;
+      this.pending = pending;
     }
 
     void add(ChangeType type, String detail) {
-      events.insertChange(householdId, nationalIdNumber, deathRecordId, eventId, type, detail);
+      if (pending == null) {
+        events.insertChange(householdId, nationalIdNumber, deathRecordId, eventId, type, detail);
+      } else {
+        pending.add(new DeathEventRepository.NewChange(householdId, nationalIdNumber, deathRecordId, eventId, type,
+            detail));
+      }
     }
   }
 }
