@@ -114,7 +114,7 @@ public class DeathRule {
     if (!householdMember) {
       return;
     }
-    Optional<Household> found = households.findHouseholdOfMember(death.nationalIdNumber());
+    Optional<Household> found = households.lockHouseholdOfMember(death.nationalIdNumber());
     Optional<Member> member = found.flatMap(h -> h.member(death.nationalIdNumber())).filter(Member::living);
     if (member.isEmpty()) {
       return;
@@ -187,7 +187,7 @@ public class DeathRule {
     DeathRuleParticipant.DeathFacts facts = new DeathRuleParticipant.DeathFacts(deathRecordId, revocation.eventId(),
         number, null, state.get().lastPaidMonth());
     participants.orderedStream().forEach(p -> p.deathRecordRevoked(facts)); // 特困 support, child allowances
-    Optional<Household> found = households.findHouseholdOfMember(number);
+    Optional<Household> found = households.lockHouseholdOfMember(number);
     if (found.flatMap(h -> h.member(number)).map(Member::deceasedDeathRecordId)
         .filter(id -> id == deathRecordId).isEmpty()) {
       return;

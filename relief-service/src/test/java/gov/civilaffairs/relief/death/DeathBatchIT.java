@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import gov.civilaffairs.platform.kafka.CloudEventPublisher;
@@ -170,6 +174,51 @@ class DeathBatchIT extends ReliefTestSupport {
     JsonNode allowance = get("/households/" + household).path("allowance");
     assertThat(allowance.path("status").asString()).isEqualTo("TERMINATED");
     assertThat(allowance.path("terminatedByDeathRecordId").longValue()).isEqualTo(96003);
+  }
+
+  /**
+   * Two members of one household die, and their deaths are applied in two concurrent transactions (two partitions of
+   * the registry's topic, two consumers): the second waits for the first's lock on the household and then sees the
+   * head dead, so the allowance ends instead of being recomputed twice for one member.
+   */
+  @Test
+  void deathsOfTwoMembersInConcurrentTransactionsAreAppliedOneAfterTheOther() throws Exception {
+    String head = number(7, 1);
+    String spouse = number(7, 2);
+    long household = registerHousehold("""
+        {"regionCode":"330681102001","area":"URBAN","monthlyIncome":1000.00,"startMonth":"2026-01","members":[
+          {"nationalIdNumber":"%s","name":"孙建华","relation":"HEAD"},
+          {"nationalIdNumber":"%s","name":"周敏","relation":"SPOUSE"}]}""".formatted(head, spouse));
+    TransactionTemplate transactions = RegistryPersonListener.transactions(transactionManager);
+    CountDownLatch firstApplied = new CountDownLatch(1);
+    CountDownLatch secondDone = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> first = threads.submit(() -> transactions.execute(s -> {
+        deathRule.applyAll(List.of(new PersonDeceased(UUID.randomUUID(), 97_001, head, LocalDate.parse("2026-05-15"))));
+        firstApplied.countDown();
+        try {
+          return secondDone.await(3, TimeUnit.SECONDS); // the transaction stays open meanwhile
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+      assertThat(firstApplied.await(60, TimeUnit.SECONDS)).isTrue();
+      Future<?> second = threads.submit(() -> {
+        transactions.executeWithoutResult(s -> deathRule.applyAll(List.of(
+            new PersonDeceased(UUID.randomUUID(), 97_002, spouse, LocalDate.parse("2026-06-05")))));
+        secondDone.countDown();
+      });
+      assertThat(first.get(60, TimeUnit.SECONDS)).as("the second death waited for the first's commit").isFalse();
+      second.get(60, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+    JsonNode allowance = get("/households/" + household).path("allowance");
+    assertThat(allowance.path("status").asString()).isEqualTo("TERMINATED");
+    assertThat(allowance.path("terminatedByDeathRecordId").longValue()).isEqualTo(97_002);
+    assertThat(list(allowance.path("amounts"))).extracting(a -> a.path("fromMonth").asString() + " "
+        + a.path("members").intValue()).containsExactly("2026-01 2", "2026-06 1");
   }
 
   /**
@@ -353,7 +402,7 @@ class DeathBatchIT extends ReliefTestSupport {
   private void publish(World world, DeathEvent event) throws Exception {
     // keyed by person id as the registry does: a person's events share a partition and keep their order. Except
     // k2spouse's death, keyed as k2's: the topic has 3 partitions, and two members' deaths in two partitions are
-    // applied in either order (and, in two concurrent transactions, not yet serialised: see the README), while the
+    // applied in either order (serialised by the household lock, in no set order), while the
     // world applied one by one has k2 first.
     String role = world.roleOfRecord.get(event.deathRecordId());
     String person = String.valueOf(world.personIds.get("k2spouse".equals(role) ? "k2" : role));
