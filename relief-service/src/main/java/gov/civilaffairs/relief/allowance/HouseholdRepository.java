@@ -250,6 +250,20 @@ public class HouseholdRepository {
         .param(nationalIdNumber).query(Long.class).optional().flatMap(this::findHousehold);
   }
 
+  /**
+   * The household whose member has this national ID number, read after its row is locked ({@code FOR UPDATE}) until
+   * the caller's transaction ends: the death rule's read-modify-write of a household, so that two members' deaths
+   * applied in two concurrent transactions (two partitions of the registry's topic) are applied one after the other.
+   * Under READ COMMITTED (the death listener's transactions) the household and members read after the lock include
+   * what the other transaction committed.
+   */
+  public Optional<Household> lockHouseholdOfMember(String nationalIdNumber) {
+    return jdbc.sql("SELECT household_id FROM household_member WHERE national_id_number = ?")
+        .param(nationalIdNumber).query(Long.class).optional()
+        .flatMap(id -> jdbc.sql("SELECT id FROM household WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional())
+        .flatMap(this::findHousehold);
+  }
+
   public Optional<Allowance> findAllowanceOfHousehold(long householdId) {
     return jdbc.sql("SELECT * FROM allowance WHERE household_id = ?").param(householdId)
         .query((rs, n) -> allowance(rs)).optional();

@@ -148,6 +148,27 @@ class DeathEventRepository {
         .params(householdId, nationalIdNumber, deathRecordId, eventId.toString(), type.name(), detail).update();
   }
 
+  /** A {@code benefit_change} row waiting for {@link #insertChanges}. */
+  record NewChange(long householdId, String nationalIdNumber, long deathRecordId, UUID eventId, ChangeType type,
+      String detail) {
+  }
+
+  /** Inserts changes in one batch statement, in their order (ids follow it). */
+  void insertChanges(List<NewChange> changes) {
+    if (!changes.isEmpty()) {
+      batches.batchUpdate("""
+          INSERT INTO benefit_change (household_id, national_id_number, death_record_id, event_id, change_type, detail)
+          VALUES (?, ?, ?, ?, ?, ?)""", changes, changes.size(), (ps, c) -> {
+            ps.setLong(1, c.householdId());
+            ps.setString(2, c.nationalIdNumber());
+            ps.setLong(3, c.deathRecordId());
+            ps.setString(4, c.eventId().toString());
+            ps.setString(5, c.type().name());
+            ps.setString(6, c.detail());
+          });
+    }
+  }
+
   List<BenefitChange> findChangesOfHousehold(long householdId) {
     return jdbc.sql("SELECT * FROM benefit_change WHERE household_id = ? ORDER BY id").param(householdId)
         .query((rs, n) -> change(rs)).list();

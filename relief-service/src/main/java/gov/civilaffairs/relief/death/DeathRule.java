@@ -21,6 +21,7 @@ import gov.civilaffairs.relief.allowance.Member;
 import gov.civilaffairs.relief.death.DeathEventRepository.DeathRecordState;
 import gov.civilaffairs.relief.death.DeathEventRepository.NewDeathRecord;
 import gov.civilaffairs.relief.death.DeathEventRepository.NewProcessedEvent;
+import gov.civilaffairs.relief.events.BenefitEventOutbox;
 import gov.civilaffairs.relief.events.BenefitTerminated;
 import gov.civilaffairs.relief.payment.Arrears;
 import gov.civilaffairs.relief.payment.OverpaymentClaim;
@@ -30,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,18 +57,18 @@ public class DeathRule {
   private final HouseholdRepository households;
   private final AllowanceCalculator calculator;
   private final PaymentRollService rolls;
-  private final ApplicationEventPublisher publisher;
+  private final BenefitEventOutbox outbox;
   private final BureauClock clock;
   private final ObjectProvider<DeathRuleParticipant> participants;
 
   DeathRule(DeathEventRepository events, HouseholdRepository households, AllowanceCalculator calculator,
-      PaymentRollService rolls, ApplicationEventPublisher publisher, BureauClock clock,
+      PaymentRollService rolls, BenefitEventOutbox outbox, BureauClock clock,
       ObjectProvider<DeathRuleParticipant> participants) {
     this.events = events;
     this.households = households;
     this.calculator = calculator;
     this.rolls = rolls;
-    this.publisher = publisher;
+    this.outbox = outbox;
     this.clock = clock;
     this.participants = participants;
   }
@@ -92,29 +92,36 @@ public class DeathRule {
     }
     YearMonth lastPaid = calculator.lastPaidMonth(death.dateOfDeath());
     events.insertApplied(death.deathRecordId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
-    stopBenefits(death, lastPaid, participants.orderedStream().toList(), true);
+    Poll poll = new Poll(rolls.townshipsWithRollsAfter(lastPaid));
+    stopBenefits(death, lastPaid, participants.orderedStream().toList(), true, poll);
+    poll.flush();
   }
 
   /**
    * The effect of a death record new here: the schemes paid to the person ({@code concerned}: 特困 support, child
    * allowances), then the household allowance unless {@code householdMember} is false (the person is no member of
-   * any household here).
+   * any household here). The {@code benefit_change} rows and a terminated allowance's {@code benefit-terminated} are
+   * added to {@code poll}, for the caller to write with {@link Poll#flush} before its commit (or before anything
+   * that reads or orders by them). The rolls are looked at only in a township with an allowance roll after the
+   * earliest last paid month of the poll ({@link Poll#townshipsWithRolls}): elsewhere nothing can be corrected or
+   * claimed.
    */
   private void stopBenefits(PersonDeceased death, YearMonth lastPaid, List<DeathRuleParticipant> concerned,
-      boolean householdMember) {
+      boolean householdMember, Poll poll) {
     DeathRuleParticipant.DeathFacts facts = new DeathRuleParticipant.DeathFacts(death.deathRecordId(),
         death.eventId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
     concerned.forEach(p -> p.personDeceased(facts));
     if (!householdMember) {
       return;
     }
-    Optional<Household> found = households.findHouseholdOfMember(death.nationalIdNumber());
+    Optional<Household> found = households.lockHouseholdOfMember(death.nationalIdNumber());
     Optional<Member> member = found.flatMap(h -> h.member(death.nationalIdNumber())).filter(Member::living);
     if (member.isEmpty()) {
       return;
     }
     Household household = found.get();
-    Changes changes = new Changes(household.id(), death.nationalIdNumber(), death.deathRecordId(), death.eventId());
+    Changes changes = new Changes(household.id(), death.nationalIdNumber(), death.deathRecordId(), death.eventId(),
+        poll.changes);
     households.markDeceased(member.get().id(), death.deathRecordId());
     changes.add(ChangeType.MEMBER_DECEASED, "member died on " + death.dateOfDeath() + "; last month paid " + lastPaid);
 
@@ -138,13 +145,16 @@ public class DeathRule {
         }
       }
     }
-    Allowance changed = households.findAllowanceOfHousehold(household.id()).orElseThrow();
-    record(changes, rolls.correctUnsentRolls(changed, lastPaid));
-    Optional<OverpaymentClaim> claim = rolls.claimOverpayment(changed, lastPaid, death.deathRecordId());
+    Optional<OverpaymentClaim> claim = Optional.empty();
+    if (poll.townshipsWithRolls.contains(PaymentRollService.township(household.regionCode()))) {
+      Allowance changed = households.findAllowanceOfHousehold(household.id()).orElseThrow();
+      record(changes, rolls.correctUnsentRolls(changed, lastPaid));
+      claim = rolls.claimOverpayment(changed, lastPaid, death.deathRecordId());
+    }
     claim.ifPresent(c -> changes.add(ChangeType.OVERPAYMENT_CLAIMED, "overpaid " + c.amount() + " yuan for "
         + c.months() + " month(s), " + c.fromMonth() + " to " + c.toMonth() + "; claim " + c.id() + " OPEN"));
     if (terminated) {
-      publisher.publishEvent(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
+      poll.terminations.add(new BenefitTerminated(UUID.randomUUID(), household.id(), allowance.id(),
           BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, BenefitTerminated.DEATH, death.deathRecordId(), lastPaid,
           claim.map(OverpaymentClaim::amount).orElse(BigDecimal.ZERO.setScale(2)), clock.now()));
     }
@@ -177,13 +187,13 @@ public class DeathRule {
     DeathRuleParticipant.DeathFacts facts = new DeathRuleParticipant.DeathFacts(deathRecordId, revocation.eventId(),
         number, null, state.get().lastPaidMonth());
     participants.orderedStream().forEach(p -> p.deathRecordRevoked(facts)); // 特困 support, child allowances
-    Optional<Household> found = households.findHouseholdOfMember(number);
+    Optional<Household> found = households.lockHouseholdOfMember(number);
     if (found.flatMap(h -> h.member(number)).map(Member::deceasedDeathRecordId)
         .filter(id -> id == deathRecordId).isEmpty()) {
       return;
     }
     Household household = found.get();
-    Changes changes = new Changes(household.id(), number, deathRecordId, revocation.eventId());
+    Changes changes = new Changes(household.id(), number, deathRecordId, revocation.eventId(), null);
     households.clearDeceased(deathRecordId);
     changes.add(ChangeType.MEMBER_RESTORED, "death record revoked; member living");
     Allowance allowance = households.findAllowanceOfHousehold(household.id()).orElseThrow();
@@ -213,7 +223,8 @@ public class DeathRule {
    * {@link #apply} or {@link #revoke} for each in turn, in fewer statements: one query each for the events already
    * processed, the death records already seen, the household members and each participant's beneficiaries
    * ({@link DeathRuleParticipant#beneficiariesAmong}) among the poll's persons; one batch insert each, at the end,
-   * of the poll's {@code processed_event} and {@code death_record} rows. A death of a person nobody here knows
+   * of the poll's {@code processed_event} and {@code death_record} rows and of its terminations' outbox rows
+   * ({@code benefit_termination_outbox}, sent by the relay after the commit). A death of a person nobody here knows
    * (most of a city's deaths) costs nothing more; for a known person
    * only the participants that named the person are called, and the household allowance is looked at only for a
    * household member. A revocation of a death record already applied takes the full {@link #revoke} path (the
@@ -241,8 +252,11 @@ public class DeathRule {
     Map<DeathRuleParticipant, Set<String>> beneficiaries = new LinkedHashMap<>();
     participants.orderedStream().forEach(p -> beneficiaries.put(p, p.beneficiariesAmong(deceased)));
 
-    List<NewProcessedEvent> newEvents = new ArrayList<>();
-    List<NewDeathRecord> newRecords = new ArrayList<>();
+    YearMonth earliest = batch.stream().filter(PersonDeceased.class::isInstance)
+        .map(e -> calculator.lastPaidMonth(((PersonDeceased) e).dateOfDeath())).min(YearMonth::compareTo).orElse(null);
+    Poll poll = new Poll(earliest == null ? Set.of() : rolls.townshipsWithRollsAfter(earliest));
+    List<NewProcessedEvent> newEvents = poll.newEvents;
+    List<NewDeathRecord> newRecords = poll.newRecords;
     for (DeathEvent event : batch) {
       if (!processed.add(event.eventId())) {
         log.debug("Event {} already processed", event.eventId());
@@ -263,7 +277,7 @@ public class DeathRule {
             .filter(e -> e.getValue().contains(death.nationalIdNumber())).map(Map.Entry::getKey).toList();
         boolean member = members.contains(death.nationalIdNumber());
         if (member || !concerned.isEmpty()) {
-          stopBenefits(death, lastPaid, concerned, member);
+          stopBenefits(death, lastPaid, concerned, member, poll);
         }
       } else if (event instanceof DeathRecordRevoked revocation) {
         if (state == null) {
@@ -274,21 +288,43 @@ public class DeathRule {
           newEvents.add(new NewProcessedEvent(revocation.eventId(), DEATH_RECORD_REVOKED));
         } else {
           // rare: the full path reads the death record's row, which may still be waiting in newRecords
-          flush(newEvents, newRecords);
+          poll.flush();
           revoke(revocation);
           records.put(revocation.deathRecordId(), new DeathRecordState(state.deathRecordId(),
               state.nationalIdNumber(), state.lastPaidMonth(), true));
         }
       }
     }
-    flush(newEvents, newRecords);
+    poll.flush();
   }
 
-  private void flush(List<NewProcessedEvent> newEvents, List<NewDeathRecord> newRecords) {
-    events.insertProcessed(newEvents);
-    events.insertDeathRecords(newRecords);
-    newEvents.clear();
-    newRecords.clear();
+  /**
+   * What a poll (or one event) has still to write, in batches, before its commit: {@code processed_event},
+   * {@code death_record} and {@code benefit_change} rows in the order they were made, and the terminations'
+   * outbox rows; and the townships that have an allowance roll after the poll's earliest last paid month (rolls are
+   * not made or sent by the death rule, so the set holds through the poll).
+   */
+  private final class Poll {
+    final Set<String> townshipsWithRolls;
+    final List<NewProcessedEvent> newEvents = new ArrayList<>();
+    final List<NewDeathRecord> newRecords = new ArrayList<>();
+    final List<DeathEventRepository.NewChange> changes = new ArrayList<>();
+    final List<BenefitTerminated> terminations = new ArrayList<>();
+
+    Poll(Set<String> townshipsWithRolls) {
+      this.townshipsWithRolls = townshipsWithRolls;
+    }
+
+    void flush() {
+      events.insertProcessed(newEvents);
+      events.insertDeathRecords(newRecords);
+      events.insertChanges(changes);
+      outbox.appendTerminations(terminations);
+      newEvents.clear();
+      newRecords.clear();
+      changes.clear();
+      terminations.clear();
+    }
   }
 
   private static void record(Changes changes, List<RollCorrection> corrections) {
@@ -302,16 +338,25 @@ public class DeathRule {
     private final String nationalIdNumber;
     private final long deathRecordId;
     private final UUID eventId;
+    private final List<DeathEventRepository.NewChange> pending;
 
-    Changes(long householdId, String nationalIdNumber, long deathRecordId, UUID eventId) {
+    /** {@code pending}: where the rows wait for a batch insert; null: each is inserted at once. */
+    Changes(long householdId, String nationalIdNumber, long deathRecordId, UUID eventId,
+        List<DeathEventRepository.NewChange> pending) {
       this.householdId = householdId;
       this.nationalIdNumber = nationalIdNumber;
       this.deathRecordId = deathRecordId;
       this.eventId = eventId;
+      this.pending = pending;
     }
 
     void add(ChangeType type, String detail) {
-      events.insertChange(householdId, nationalIdNumber, deathRecordId, eventId, type, detail);
+      if (pending == null) {
+        events.insertChange(householdId, nationalIdNumber, deathRecordId, eventId, type, detail);
+      } else {
+        pending.add(new DeathEventRepository.NewChange(householdId, nationalIdNumber, deathRecordId, eventId, type,
+            detail));
+      }
     }
   }
 }

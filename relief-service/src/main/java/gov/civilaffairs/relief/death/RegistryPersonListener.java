@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,7 +45,19 @@ class RegistryPersonListener implements EventBatchProcessor.Handler<DeathEvent> 
 
   RegistryPersonListener(DeathRule deathRule, PlatformTransactionManager transactionManager) {
     this.deathRule = deathRule;
-    this.batches = new EventBatchProcessor(new TransactionTemplate(transactionManager));
+    this.batches = new EventBatchProcessor(transactions(transactionManager));
+  }
+
+  /**
+   * The listener's transactions: READ COMMITTED, so that a death rule that waited for a household's lock
+   * ({@code HouseholdRepository#lockHouseholdOfMember}) reads what the transaction holding it committed (under
+   * REPEATABLE READ it would read its own older snapshot: two members' deaths in two partitions each saw the other
+   * living, and the allowance was recomputed twice instead of terminated).
+   */
+  static TransactionTemplate transactions(PlatformTransactionManager transactionManager) {
+    TransactionTemplate template = new TransactionTemplate(transactionManager);
+    template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    return template;
   }
 
   /** The topic consumed and its dead-letter topic {@code registry.person.v1-dlt}. */

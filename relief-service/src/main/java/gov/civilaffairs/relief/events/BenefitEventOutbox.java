@@ -3,6 +3,8 @@ package gov.civilaffairs.relief.events;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
 
 import gov.civilaffairs.platform.time.BureauClock;
 
@@ -19,6 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (mandatory) saying which entries are to be sent, and after the commit {@link BenefitEventRelay} sends one event per
  * entry, in id order, on topic {@value ReliefEventsConfiguration#TOPIC} keyed by household id, with a stable
  * {@code ce_id} per entry ({@link BenefitEventRelay#eventIdOf}).
+ *
+ * <p>The {@link BenefitTerminated} events of the death rule go through the same relay from their own table
+ * ({@code benefit_termination_outbox}, V60): {@link #appendTerminations} writes one row per termination, the relay
+ * sends each as v1 and as {@link BenefitTerminatedV2} (EVENTS.md "Versioning": v1 and v2 in parallel).
  */
 public class BenefitEventOutbox {
 
@@ -68,6 +74,45 @@ public class BenefitEventOutbox {
           sent_through_amount_id, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
         allowanceStandardId, afterAmountId, lastAmountId, changedAt.toString(), afterAmountId, events,
         UTC_MICROS.format(clock.now()));
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        relay.sendSoon();
+      }
+    });
+  }
+
+  /**
+   * Records, in the caller's transaction, terminations of the minimum living allowance to be sent after the commit
+   * as {@code benefit-terminated.v1} (ce_id {@link BenefitTerminated#eventId()}) and {@code benefit-terminated.v2}
+   * (a new ce_id, same case, household, death record, last paid month and overpayment, no claim id): one JDBC batch
+   * for all of them (the death rule's poll), never sent if the transaction rolls back.
+   *
+   * @param terminations the events, in the order they happened (empty: nothing is written)
+   * @throws IllegalTransactionStateException when no transaction is active
+   */
+  public void appendTerminations(List<BenefitTerminated> terminations) {
+    if (terminations.isEmpty()) {
+      return;
+    }
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalTransactionStateException("The benefit event outbox is written in the business transaction only");
+    }
+    String createdAt = UTC_MICROS.format(clock.now());
+    jdbc.batchUpdate("""
+        INSERT INTO benefit_termination_outbox (event_id, event_id_v2, household_id, allowance_id, death_record_id,
+          last_paid_month, overpayment, terminated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        terminations, terminations.size(), (ps, t) -> {
+          ps.setString(1, t.eventId().toString());
+          ps.setString(2, UUID.randomUUID().toString());
+          ps.setLong(3, t.householdId());
+          ps.setLong(4, t.caseId());
+          ps.setLong(5, t.deathRecordId());
+          ps.setObject(6, t.lastPaidMonth().atDay(1));
+          ps.setBigDecimal(7, t.overpayment());
+          ps.setString(8, t.terminatedAt().toString());
+          ps.setString(9, createdAt);
+        });
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {

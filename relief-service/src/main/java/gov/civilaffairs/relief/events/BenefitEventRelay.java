@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import gov.civilaffairs.platform.kafka.CloudEventPublisher;
 import gov.civilaffairs.platform.kafka.EventEnvelope;
@@ -30,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the {@code benefit-changed} events recorded in {@code benefit_event_outbox} (ADR 0007) to Kafka, on one
- * thread. Each outbox row names a standard's new amount entries; they leave in id order (a household's events share
+ * thread, then the death rule's {@code benefit-terminated} events recorded in {@code benefit_termination_outbox}
+ * (V60; {@link #sendTerminationBatch}: v1 and v2 of each row, same ce_ids on every try, {@code sent_at} once both are
+ * acknowledged). Each outbox row names a standard's new amount entries; they leave in id order (a household's events share
  * the key and so the partition), {@code relief.events.relay-batch-size} at a time: the entries are read with their
  * household, each becomes a {@link BenefitChanged} (cause {@code ALLOWANCE_STANDARD}, {@code ce_id} derived from the
  * entry's id, so a repeat has the same id), all are sent asynchronously through {@link CloudEventPublisher#publish}
@@ -98,6 +102,11 @@ class BenefitEventRelay implements SmartLifecycle {
       do {
         sent = sendBatch();
       } while (running && sent == properties.relayBatchSize());
+      if (sent >= 0) {
+        do {
+          sent = sendTerminationBatch();
+        } while (running && sent == properties.relayBatchSize());
+      }
     } catch (RuntimeException e) {
       log.warn("Benefit event relay: drain failed, retried in {} ({})", RETRY_AFTER_FAILURE, e.toString());
     }
@@ -207,6 +216,96 @@ class BenefitEventRelay implements SmartLifecycle {
           completed_at = CASE WHEN ? THEN ? ELSE completed_at END WHERE id = ?""",
         sentThrough, failed ? 1 : 0, complete, BenefitEventOutbox.UTC_MICROS.format(clock.now()), row.id());
     return failed ? -1 : complete ? properties.relayBatchSize() : entries.size();
+  }
+
+  private record Termination(long id, UUID eventId, UUID eventIdV2, long householdId, long allowanceId,
+      long deathRecordId, YearMonth lastPaidMonth, BigDecimal overpayment, Instant terminatedAt) {
+  }
+
+  /**
+   * Sends at most one batch of the oldest rows of {@code benefit_termination_outbox} not yet sent, each as
+   * {@code benefit-terminated.v1} and {@code .v2}, and marks sent those acknowledged before the first failure.
+   *
+   * @return how many rows were sent (the batch size: the drain goes on); -1 when a send failed or another instance
+   *     is draining
+   */
+  int sendTerminationBatch() {
+    Integer result = transaction.execute(status -> {
+      Integer locked = jdbc.queryForObject("SELECT GET_LOCK(?, 0)", Integer.class, LOCK);
+      if (locked == null || locked != 1) {
+        return -1;
+      }
+      try {
+        return sendTerminationsLocked();
+      } finally {
+        jdbc.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, LOCK);
+      }
+    });
+    return result == null ? -1 : result;
+  }
+
+  private int sendTerminationsLocked() {
+    List<Termination> rows = jdbc.query("""
+        SELECT id, event_id, event_id_v2, household_id, allowance_id, death_record_id, last_paid_month, overpayment,
+          terminated_at FROM benefit_termination_outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?""",
+        (rs, i) -> new Termination(rs.getLong("id"), UUID.fromString(rs.getString("event_id")),
+            UUID.fromString(rs.getString("event_id_v2")), rs.getLong("household_id"), rs.getLong("allowance_id"),
+            rs.getLong("death_record_id"), YearMonth.from(rs.getObject("last_paid_month", LocalDate.class)),
+            rs.getBigDecimal("overpayment"), Instant.parse(rs.getString("terminated_at"))),
+        properties.relayBatchSize());
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<?>> sends = new ArrayList<>(rows.size() * 2);
+    boolean failed = false;
+    for (Termination t : rows) {
+      BenefitTerminated v1 = new BenefitTerminated(t.eventId(), t.householdId(), t.allowanceId(),
+          BenefitTerminated.MINIMUM_LIVING_ALLOWANCE, BenefitTerminated.DEATH, t.deathRecordId(), t.lastPaidMonth(),
+          t.overpayment(), t.terminatedAt());
+      BenefitTerminatedV2 v2 = new BenefitTerminatedV2(t.eventIdV2(), v1.scheme(), v1.caseId(), v1.householdId(),
+          v1.reason(), v1.deathRecordId(), v1.lastPaidMonth(), v1.overpayment(), null, v1.terminatedAt());
+      try {
+        sends.add(publisher.get().publish(ReliefEventsConfiguration.TOPIC, new EventEnvelope(v1.eventId(),
+            ReliefEventsConfiguration.BENEFIT_TERMINATED, String.valueOf(v1.householdId()), v1.terminatedAt(), v1)));
+        sends.add(publisher.get().publish(ReliefEventsConfiguration.BENEFIT_TOPIC, new EventEnvelope(v2.eventId(),
+            ReliefEventsConfiguration.BENEFIT_TERMINATED_V2, v2.subject(), v2.terminatedAt(), v2)));
+      } catch (RuntimeException ex) {
+        log.warn("Benefit event relay: send of the termination of outbox row {} failed ({}); {} wait", t.id(),
+            ex.toString(), rows.size() - sends.size() / 2);
+        failed = true;
+        break;
+      }
+    }
+    kafka.get().flush();
+    int sent = 0; // rows whose two sends were acknowledged, without a gap before them
+    long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+    for (int i = 0; i + 1 < sends.size() && !failed; i += 2) {
+      try {
+        sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        sends.get(i + 1).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        sent++;
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        failed = true;
+      } catch (Exception ex) {
+        log.warn("Benefit event relay: send of the termination of outbox row {} failed ({}); sent again later",
+            rows.get(i / 2).id(), ex.toString());
+        failed = true;
+      }
+    }
+    if (sent > 0) {
+      List<Long> ids = rows.subList(0, sent).stream().map(Termination::id).toList();
+      jdbc.update("UPDATE benefit_termination_outbox SET sent_at = ? WHERE id IN ("
+          + String.join(",", Collections.nCopies(ids.size(), "?")) + ")",
+          Stream.concat(Stream.of(BenefitEventOutbox.UTC_MICROS.format(clock.now())),
+              ids.stream()).toArray());
+    }
+    if (failed) {
+      jdbc.update("UPDATE benefit_termination_outbox SET failed_sends = failed_sends + 1 WHERE id = ?",
+          rows.get(sent).id());
+      return -1;
+    }
+    return rows.size();
   }
 
   /**

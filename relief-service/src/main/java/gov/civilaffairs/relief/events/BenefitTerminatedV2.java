@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <p>Why a v2 and not a change of v1 (EVENTS.md "Versioning": a breaking change is a new type published in
  * parallel): v1 requires {@code householdId} and is keyed by it, and a person scheme has no household; leaving it
  * out, or null, would break every v1 reader, and putting a case id there would make readers join the wrong household.
- * So every termination of the allowance is published as v1 (unchanged) and as v2 (by {@link BenefitTerminatedVersions});
+ * So every termination of the allowance is published as v1 (unchanged) and as v2 (by {@link BenefitEventRelay} from
+ * {@code benefit_termination_outbox}, {@link BenefitEventOutbox#appendTerminations});
  * terminations of the person schemes are v2 only.
  *
  * @param eventId the CloudEvent id ({@code ce_id})

@@ -204,7 +204,7 @@ public class PaymentRollService {
   }
 
   /** The 9-digit township code of a 12-digit village code (GB/T 2260 extended to township and village). */
-  static String township(String villageCode) {
+  public static String township(String villageCode) {
     return villageCode.substring(0, 9);
   }
 

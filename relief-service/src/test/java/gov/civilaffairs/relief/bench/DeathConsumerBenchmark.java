@@ -55,7 +55,9 @@ import org.springframework.test.context.ActiveProfiles;
  * <ol>
  *   <li>baseline: a plain Kafka consumer (new group, bytes, no deserialisation) reads the {@value #DEATHS} records;</li>
  *   <li>relief's listener is started and timed until its group's committed offsets reach the end of every partition
- *       (consumer lag 0); the effects are checked after (every event processed, every known death applied).</li>
+ *       (consumer lag 0); the effects are checked after (every event processed, every known death applied);</li>
+ *   <li>the time from the listener's start until the relay has sent every termination's benefit-terminated v1 and v2
+ *       (no row of {@code benefit_termination_outbox} left unsent) is printed too.</li>
  * </ol>
  * Prints events per second of both. Schema {@code relief_bench_deaths<TEST_SCHEMA_SUFFIX>}, emptied at start. Not a
  * test of the build: runs only under the Maven profile {@code bench} (README, "Benchmark of the death consumer"):
@@ -101,20 +103,25 @@ class DeathConsumerBenchmark extends ReliefTestSupport {
     listeners.getListenerContainers().forEach(MessageListenerContainer::start);
     awaitLagZero();
     long millis = (System.nanoTime() - start) / 1_000_000;
+    awaitTerminationsSent();
+    long sentMillis = (System.nanoTime() - start) / 1_000_000;
 
     System.out.printf("%n=== relief death consumer benchmark ===%n%d households; %d deaths (%d of household members);"
             + " machine at start: %s; load average now %.2f%n"
             + "baseline: raw Kafka consumer: %d records in %d ms = %.0f records/s%n"
-            + "relief-service listener until lag 0: %d events in %d ms = %.0f events/s (ratio to baseline %.1f)%n%n",
+            + "relief-service listener until lag 0: %d events in %d ms = %.0f events/s (ratio to baseline %.1f)%n"
+            + "benefit-terminated v1 and v2 of the %d terminations acknowledged by Kafka (relay) %d ms after the start%n%n",
         HOUSEHOLDS, DEATHS, known, machine, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         read, rawMillis, read * 1000.0 / rawMillis, DEATHS, millis, DEATHS * 1000.0 / millis,
-        (double) millis / Math.max(1, rawMillis));
+        (double) millis / Math.max(1, rawMillis), known, sentMillis);
     assertThat(read).isEqualTo(DEATHS);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event", Long.class)).isEqualTo(DEATHS);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM death_record WHERE status = 'APPLIED'", Long.class))
         .isEqualTo(DEATHS);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM allowance WHERE status = 'TERMINATED'", Long.class))
         .isEqualTo(known);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM benefit_termination_outbox WHERE sent_at IS NOT NULL",
+        Long.class)).isEqualTo(known);
   }
 
   /** Households, members, allowances and amounts, by plain JDBC batches (not measured). */
@@ -192,6 +199,17 @@ class DeathConsumerBenchmark extends ReliefTestSupport {
       }
     }
     return read;
+  }
+
+  /** Until the relay has sent every row of benefit_termination_outbox (ADR 0007); 10 minutes at most. */
+  private void awaitTerminationsSent() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (jdbc.queryForObject("SELECT COUNT(*) FROM benefit_termination_outbox WHERE sent_at IS NULL", Long.class) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("terminations not sent after 10 minutes");
+      }
+      Thread.sleep(20);
+    }
   }
 
   private void awaitLagZero() throws Exception {
