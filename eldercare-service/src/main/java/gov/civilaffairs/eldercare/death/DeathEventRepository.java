@@ -7,12 +7,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import gov.civilaffairs.platform.kafka.ProcessedEvents;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,33 +33,22 @@ class DeathEventRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
+  private final ProcessedEvents processed;
 
   DeathEventRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.processed = new ProcessedEvents(batches);
   }
 
   /** Which of {@code eventIds} were applied before: one query for a whole poll. */
   Set<UUID> processedAmong(Collection<UUID> eventIds) {
-    if (eventIds.isEmpty()) {
-      return Set.of();
-    }
-    Set<UUID> processed = new HashSet<>();
-    jdbc.sql("SELECT event_id FROM processed_event WHERE event_id IN (:ids)")
-        .param("ids", eventIds.stream().map(UUID::toString).toList())
-        .query((rs, row) -> processed.add(UUID.fromString(rs.getString(1)))).list();
-    return processed;
+    return processed.among(eventIds);
   }
 
-  /**
-   * Records events as applied, in one JDBC batch (one statement with {@code rewriteBatchedStatements=true}).
-   *
-   * @param events event id and type ({@code ce_type}) of each, none applied before
-   */
+  /** Records events as applied, in one JDBC batch ({@link ProcessedEvents#recordAll}). */
   void markAllProcessed(List<Map.Entry<UUID, String>> events, Instant now) {
-    String at = utc(now);
-    batches.batchUpdate("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?)",
-        events.stream().map(event -> new Object[] {event.getKey().toString(), event.getValue(), at}).toList());
+    processed.recordAll(events, now);
   }
 
   /** The state of each of {@code deathRecordIds} held here; records never seen are absent. */

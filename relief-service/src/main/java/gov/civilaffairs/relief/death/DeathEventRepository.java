@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import gov.civilaffairs.platform.kafka.ProcessedEvents;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,20 +40,17 @@ class DeathEventRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
+  private final ProcessedEvents processed;
 
   DeathEventRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.processed = new ProcessedEvents(batches);
   }
 
   /** Those of {@code eventIds} already in {@code processed_event}; one query. */
   Set<UUID> processedAmong(Collection<UUID> eventIds) {
-    if (eventIds.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(jdbc.sql("SELECT event_id FROM processed_event WHERE event_id IN (:ids)")
-        .param("ids", eventIds.stream().map(UUID::toString).toList())
-        .query((rs, n) -> UUID.fromString(rs.getString(1))).list());
+    return processed.among(eventIds);
   }
 
   /** The states of those of {@code deathRecordIds} this service has seen, by id; one query. */
