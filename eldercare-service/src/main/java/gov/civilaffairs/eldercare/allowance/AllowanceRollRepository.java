@@ -40,14 +40,25 @@ class AllowanceRollRepository {
       BigDecimal amount) {
   }
 
+  /**
+   * A roll with its control totals counted from its lines when read (issue 4): a stored total would be one row
+   * that every death updates, and the consumer threads applying deaths in parallel would queue on its lock (and
+   * deadlock on the lines the recount read). The lines of a SENT roll never change, so its totals never do.
+   */
+  private static final String ROLL_WITH_TOTALS = """
+      SELECT r.id, r.month, r.status, r.generated_at, r.sent_at,
+        (SELECT COUNT(*) FROM allowance_roll_line l WHERE l.roll_id = r.id) AS line_count,
+        (SELECT COALESCE(SUM(l.amount), 0) FROM allowance_roll_line l WHERE l.roll_id = r.id) AS total_amount
+      FROM allowance_roll r""";
+
   Optional<AllowanceRoll> find(YearMonth month) {
-    return jdbc.sql("SELECT * FROM allowance_roll WHERE month = ?").param(month.atDay(1))
+    return jdbc.sql(ROLL_WITH_TOTALS + " WHERE r.month = ?").param(month.atDay(1))
         .query(AllowanceRollRepository::roll).optional();
   }
 
   long insert(YearMonth month, Instant now) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO allowance_roll (month, status, line_count, total_amount, generated_at) VALUES (?, ?, 0, 0, ?)")
+    jdbc.sql("INSERT INTO allowance_roll (month, status, generated_at) VALUES (?, ?, ?)")
         .params(month.atDay(1), AllowanceRoll.Status.GENERATED.name(), now).update(key);
     return key.getKey().longValue();
   }
@@ -111,13 +122,6 @@ class AllowanceRollRepository {
     jdbc.sql("UPDATE allowance_arrears SET roll_id = ? WHERE id = ?").params(rollId, arrearsId).update();
   }
 
-  void updateTotals(long rollId) {
-    jdbc.sql("""
-        UPDATE allowance_roll r SET
-          line_count = (SELECT COUNT(*) FROM allowance_roll_line l WHERE l.roll_id = r.id),
-          total_amount = (SELECT COALESCE(SUM(l.amount), 0) FROM allowance_roll_line l WHERE l.roll_id = r.id)
-        WHERE r.id = ?""").param(rollId).update();
-  }
 
   void markSent(long rollId, Instant now) {
     jdbc.sql("UPDATE allowance_roll SET status = 'SENT', sent_at = ? WHERE id = ? AND status = 'GENERATED'")
@@ -183,21 +187,23 @@ class AllowanceRollRepository {
   }
 
   /**
-   * Drops the allowance's MONTHLY lines for months after {@code endMonth} from rolls not yet sent, and corrects
-   * their totals.
+   * Drops the allowance's MONTHLY lines for months after {@code endMonth} from rolls not yet sent (their totals
+   * follow, being counted when read). The rolls are read with a shared lock: deaths applied in parallel do not
+   * wait for each other, but a roll being marked SENT waits for them (and a death after it finds the roll SENT
+   * and drops nothing), so a SENT roll never loses a line.
    *
    * @return the number of lines dropped
    */
   int dropUnsentLinesAfter(long allowanceId, YearMonth endMonth) {
     List<Long> rolls = jdbc.sql("""
         SELECT DISTINCT l.roll_id FROM allowance_roll_line l JOIN allowance_roll r ON r.id = l.roll_id
-        WHERE l.allowance_id = ? AND l.kind = 'MONTHLY' AND l.for_month > ? AND r.status = 'GENERATED'""")
+        WHERE l.allowance_id = ? AND l.kind = 'MONTHLY' AND l.for_month > ? AND r.status = 'GENERATED'
+        LOCK IN SHARE MODE""")
         .params(allowanceId, endMonth.atDay(1)).query(Long.class).list();
     int dropped = 0;
     for (long rollId : rolls) {
       dropped += jdbc.sql("DELETE FROM allowance_roll_line WHERE roll_id = ? AND allowance_id = ? AND kind = 'MONTHLY'"
           + " AND for_month > ?").params(rollId, allowanceId, endMonth.atDay(1)).update();
-      updateTotals(rollId);
     }
     return dropped;
   }

@@ -71,7 +71,6 @@ public class AllowanceRolls {
           AllowanceRollLine.Kind.ARREARS, arrears.month(), arrears.amount());
       rolls.assignArrears(arrears.id(), rollId);
     }
-    rolls.updateTotals(rollId);
     return rolls.find(month).orElseThrow();
   }
 
