@@ -3,10 +3,12 @@ package gov.civilaffairs.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +49,8 @@ import tools.jackson.databind.JsonNode;
 public final class DeathFlowBenchmark {
 
   private static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
+  /** Where deploy/run-local.sh writes the pid of each process it starts. */
+  private static final Path PID_DIR = Path.of(".run-local", "pids");
   /** Messages in the raw Kafka baseline (issue 4). */
   private static final int BASELINE_MESSAGES = 10_000;
   /** How long the topic must stay still, every group caught up, before the run counts as done. */
@@ -79,6 +83,9 @@ public final class DeathFlowBenchmark {
     System.out.printf("Benchmark: %d deaths in %d files through %s; machine: %s%n", victims.size(), files.size(),
         settings.gateway(), Machine.describe());
 
+    if (settings.rolls()) {
+      generateRolls(YearMonth.now(BUREAU));
+    }
     try (KafkaProbe kafka = new KafkaProbe(settings.kafka())) {
       List<String> groups = kafka.consumerGroups(settings.topic());
       System.out.printf("Consumer groups of %s: %s%n", settings.topic(), groups);
@@ -94,6 +101,7 @@ public final class DeathFlowBenchmark {
       long publishedBefore = kafka.published(settings.topic());
       recordDeceased(victims);
 
+      Map<String, Double> cpuBefore = ProcessCpu.snapshot(PID_DIR);
       long start = System.nanoTime();
       Instant startedAt = Instant.now();
       List<Long> importIds = upload(files);
@@ -103,6 +111,7 @@ public final class DeathFlowBenchmark {
           importSeconds, deaths.size(), victims.size(), victims.size() / importSeconds);
 
       Instant applied = waitUntilApplied(kafka, groups, startedAt.plusSeconds(settings.timeoutSeconds()));
+      Map<String, Double> cpuAfter = ProcessCpu.snapshot(PID_DIR);
       long published = kafka.published(settings.topic()) - publishedBefore;
       double seconds = Duration.between(startedAt, applied).toMillis() / 1e3;
       double throughput = published / seconds;
@@ -124,14 +133,36 @@ public final class DeathFlowBenchmark {
           raw Kafka baseline, %d messages of %d bytes, acks=all: %.2f s, %.0f msg/s, p50 %.0f ms, p99 %.0f ms
           ratio raw Kafka / death flow: %.1fx
           machine: %s; load average before %s, after %s
-          """, deaths.size(), published, startedAt, importSeconds, victims.size() / importSeconds,
+          CPU used from the first upload until every effect was applied (where the cores went; the waits for
+          consumer lag poll every 250 ms, so the end is up to that late):
+          %s""", deaths.size(), published, startedAt, importSeconds, victims.size() / importSeconds,
           jdbc == null ? "not run" : String.format("%.2f s, %.0f rows/s (%.1fx the import)", jdbc.seconds(),
               jdbc.perSecond(), jdbc.perSecond() / (victims.size() / importSeconds)),
           seconds, throughput, maxLag, latencies.length, Percentiles.of(latencies, 0.5),
           Percentiles.of(latencies, 0.99), Percentiles.of(latencies, 1.0), baseline.messages(), baseline.bytes(),
           baseline.seconds(), baseline.perSecond(), baseline.p50Millis(), baseline.p99Millis(),
-          baseline.perSecond() / throughput, Machine.describe(), loadBefore, Machine.loadAverage());
+          baseline.perSecond() / throughput, Machine.describe(), loadBefore, Machine.loadAverage(),
+          ProcessCpu.report(cpuBefore, cpuAfter, seconds));
     }
+  }
+
+  /**
+   * Generates the month's payment rolls, as the bureau does on the first of the month (relief's 低保 rolls, one
+   * per township, and eldercare's old-age allowance roll; both idempotent), so that each death drops its
+   * person's line from an unsent roll, as on any day of a real month (DOMAIN.md, the death rule).
+   */
+  private void generateRolls(YearMonth month) {
+    Reply relief = gateway.postJson(Principal.CITY_ADMIN, "/api/relief/payment-rolls",
+        Map.of("month", month.toString(), "scheme", "MINIMUM_LIVING_ALLOWANCE"));
+    Reply eldercare = gateway.postJson(Principal.CITY_ADMIN, "/api/eldercare/old-age-allowance-rolls",
+        Map.of("month", month.toString()));
+    if (!relief.ok() || !eldercare.ok()) {
+      throw new IllegalStateException("rolls of " + month + " not generated: relief HTTP " + relief.status() + " "
+          + relief.body() + ", eldercare HTTP " + eldercare.status() + " " + eldercare.body());
+    }
+    System.out.printf("Rolls of %s (unsent): relief %s lines in %d township rolls, eldercare %s lines%n", month,
+        relief.body().path("lineCount").asText(),
+        relief.body().path("rolls").size(), eldercare.body().path("lineCount").asText());
   }
 
   /** Persons of the manifest not yet dead (neither in the demo feed nor in an earlier run), at random. */

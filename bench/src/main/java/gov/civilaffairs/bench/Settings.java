@@ -29,6 +29,9 @@ import java.nio.file.Path;
  * @param latencySample deaths whose confirmation-to-last-effect latency is read back over REST
  *     (0 = all); default 0
  * @param timeoutSeconds how long the benchmark waits for every consumer to catch up; default 600
+ * @param rolls whether the benchmark first generates the current month's unsent payment rolls (relief's 低保
+ *     rolls and eldercare's old-age allowance roll), as the bureau does on the first of a month, so that deaths
+ *     drop lines from them; default true
  * @param jdbcUrl the database server of the JDBC baseline (a scratch schema {@code bench_baseline} is
  *     created there and dropped); default {@code jdbc:mysql://127.0.0.1:3306/}, empty: no baseline
  * @param jdbcUser its account; default {@code root}
@@ -36,7 +39,7 @@ import java.nio.file.Path;
  */
 record Settings(URI gateway, URI authServer, String kafka, String topic, Path dataDir, int households,
     int elderly, int veterans, int threads, int personsPerFile, long seed, int deaths, int warmupDeaths, int rowsPerFile, int latencySample,
-    int timeoutSeconds, String jdbcUrl, String jdbcUser, String jdbcPassword) {
+    int timeoutSeconds, boolean rolls, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
   static Settings fromSystemProperties() {
     return new Settings(URI.create(text("gateway", "http://localhost:8080")),
@@ -45,7 +48,7 @@ record Settings(URI gateway, URI authServer, String kafka, String topic, Path da
         number("households", 20_000), number("elderly", 30_000), number("veterans", 3_000),
         number("threads", 16), number("personsPerFile", 5_000), number("seed", 330681), number("deaths", 10_000), number("warmupDeaths", 1_000),
         number("rowsPerFile", 2_000),
-        number("latencySample", 0), number("timeoutSeconds", 600),
+        number("latencySample", 0), number("timeoutSeconds", 600), Boolean.parseBoolean(text("rolls", "true")),
         System.getProperty("bench.jdbcUrl", "jdbc:mysql://127.0.0.1:3306/").strip(), text("jdbcUser", "root"),
         System.getProperty("bench.jdbcPassword", ""));
   }
