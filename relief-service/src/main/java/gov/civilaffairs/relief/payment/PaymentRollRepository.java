@@ -58,6 +58,26 @@ class PaymentRollRepository {
         .query((rs, n) -> roll(rs)).list();
   }
 
+  /**
+   * Locks the rolls of a month within an area (optionally of one scheme) to mark them sent ({@code FOR UPDATE}):
+   * waits for the deaths holding a shared lock on them ({@link #lockUnsentRollsAfter}). A locking read, so it makes
+   * no REPEATABLE READ snapshot: what the caller reads after it counts those deaths' changes.
+   *
+   * @return the rolls' ids, ordered by id (one lock order for every caller)
+   */
+  List<Long> lockRollsForSending(YearMonth month, String scheme, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("township_code");
+    return jdbc.sql("SELECT id FROM payment_roll WHERE month = ? AND (? IS NULL OR scheme = ?) AND " + inArea.sql()
+            + " ORDER BY id FOR UPDATE")
+        .param(month.atDay(1)).param(scheme).param(scheme).params(inArea.parameters()).query(Long.class).list();
+  }
+
+  /** Locks one roll to mark it sent, as {@link #lockRollsForSending}; answers its township code. */
+  Optional<String> lockRollForSending(long id) {
+    return jdbc.sql("SELECT township_code FROM payment_roll WHERE id = ? FOR UPDATE").param(id).query(String.class)
+        .optional();
+  }
+
   /** The id, month and status of a roll, without its totals (the death rule's paths need no count). */
   record RollState(long id, YearMonth month, RollStatus status) {
   }

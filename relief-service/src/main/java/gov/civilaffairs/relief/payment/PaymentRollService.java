@@ -142,24 +142,32 @@ public class PaymentRollService {
   /**
    * Marks every DRAFT roll of a month within an area (optionally of one scheme) sent to the bank; from then on
    * they never change. Each roll closed publishes {@code relief.payment-roll-closed.v1}. Rolls already sent keep their {@code sentAt}.
+   *
+   * <p>The month's rolls are locked (FOR UPDATE) before anything else is read, which waits for the deaths holding
+   * a shared lock on them (issue 4); the totals read afterwards (counted from the lines when read, V61) are then
+   * read in a snapshot taken after those deaths committed, also under REPEATABLE READ (a caller's transaction, such
+   * as the audit aspect's, which this joins, makes its snapshot at its first plain read, not at a locking one).
    */
   @Transactional
   public MonthlyRolls markSent(YearMonth month, String scheme, RegionScope area) {
-    for (PaymentRoll roll : rolls.findRolls(month, scheme, area)) {
-      close(roll.id());
+    for (long rollId : rolls.lockRollsForSending(month, scheme, area)) {
+      close(rollId);
     }
     return monthlyRolls(month, scheme, area);
   }
 
   /**
    * Marks one roll sent to the bank; from then on it never changes. Marking a sent roll again returns it
-   * unchanged.
+   * unchanged. The roll is locked first, as in {@link #markSent(YearMonth, String, RegionScope)}, so the totals
+   * answered and published count what the deaths it waited for committed.
    *
    * @throws ProblemException 404 if there is no such roll within the area
    */
   @Transactional
   public PaymentRoll markSent(long rollId, RegionScope area) {
-    close(roll(rollId, area).id());
+    rolls.lockRollForSending(rollId).filter(area::covers)
+        .orElseThrow(() -> ProblemException.notFound("Payment roll", rollId));
+    close(rollId);
     return roll(rollId, area);
   }
 
