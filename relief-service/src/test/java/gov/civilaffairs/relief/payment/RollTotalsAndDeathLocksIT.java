@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,9 +74,11 @@ class RollTotalsAndDeathLocksIT extends ReliefTestSupport {
     BigDecimal amountB = amountOf(lines, householdB);
     BigDecimal amountC = amountOf(lines, householdC);
 
-    // A's death is applied and its transaction held open; B's death, in a transaction of its own, does not wait
+    // A's death is applied and its transaction (READ COMMITTED, as the listener's) held open; B's death, in a
+    // transaction of its own, does not wait
     // for it (shared locks); "mark sent" does, until A's commits.
     TransactionTemplate tx = new TransactionTemplate(transactions);
+    tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED); // as the death listener's (RegistryPersonListener)
     CompletableFuture<HttpResponse<String>> markSent = tx.execute(status -> {
       deathRule.apply(death(9701, a));
       try {
