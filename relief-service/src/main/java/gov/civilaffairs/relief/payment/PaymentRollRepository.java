@@ -33,29 +33,89 @@ class PaymentRollRepository {
     this.batch = batch;
   }
 
-  Optional<PaymentRoll> findRoll(long id) {
-    return jdbc.sql("SELECT * FROM payment_roll WHERE id = ?").param(id).query((rs, n) -> roll(rs)).optional();
-  }
+  /**
+   * A roll with its control totals counted from its lines when read (issue 4, V61): a stored total was the one row
+   * every death in the township and month updated, so the consumer threads applying deaths in parallel queued on
+   * its lock and deadlocked (each poll's transaction recounting most rolls, in a different order). The lines of a
+   * SENT roll never change, so neither do its totals. Append a WHERE clause on {@code r}.
+   */
+  private static final String ROLL_WITH_TOTALS = """
+      SELECT r.id, r.scheme, r.township_code, r.month, r.status, r.generated_at, r.sent_at,
+        (SELECT COUNT(*) FROM payment_roll_line l WHERE l.roll_id = r.id) AS line_count,
+        (SELECT COALESCE(SUM(l.amount), 0) FROM payment_roll_line l WHERE l.roll_id = r.id) AS total_amount
+      FROM payment_roll r""";
 
-  Optional<PaymentRoll> findRoll(String scheme, String townshipCode, YearMonth month) {
-    return jdbc.sql("SELECT * FROM payment_roll WHERE scheme = ? AND month = ? AND township_code = ?")
-        .params(scheme, month.atDay(1), townshipCode).query((rs, n) -> roll(rs)).optional();
+  Optional<PaymentRoll> findRoll(long id) {
+    return jdbc.sql(ROLL_WITH_TOTALS + " WHERE r.id = ?").param(id).query((rs, n) -> roll(rs)).optional();
   }
 
   /** The rolls of a month within an area (by township code), optionally of one scheme, ordered by scheme, township. */
   List<PaymentRoll> findRolls(YearMonth month, String scheme, RegionScope area) {
-    RegionScope.SqlPredicate inArea = area.sqlPredicate("township_code");
-    return jdbc.sql("SELECT * FROM payment_roll WHERE month = ? AND (? IS NULL OR scheme = ?) AND " + inArea.sql()
-            + " ORDER BY scheme, township_code, id")
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("r.township_code");
+    return jdbc.sql(ROLL_WITH_TOTALS + " WHERE r.month = ? AND (? IS NULL OR r.scheme = ?) AND " + inArea.sql()
+            + " ORDER BY r.scheme, r.township_code, r.id")
         .param(month.atDay(1)).param(scheme).param(scheme).params(inArea.parameters())
         .query((rs, n) -> roll(rs)).list();
   }
 
-  /** Rolls of a scheme and township of months after the given one with the given status, oldest first. */
-  List<PaymentRoll> findRollsAfter(String scheme, String townshipCode, YearMonth month, RollStatus status) {
+  /**
+   * Locks the rolls of a month within an area (optionally of one scheme) to mark them sent ({@code FOR UPDATE}):
+   * waits for the deaths holding a shared lock on them ({@link #lockUnsentRollsAfter}). A locking read, so it makes
+   * no REPEATABLE READ snapshot: what the caller reads after it counts those deaths' changes.
+   *
+   * @return the rolls' ids, ordered by id (one lock order for every caller)
+   */
+  List<Long> lockRollsForSending(YearMonth month, String scheme, RegionScope area) {
+    RegionScope.SqlPredicate inArea = area.sqlPredicate("township_code");
+    return jdbc.sql("SELECT id FROM payment_roll WHERE month = ? AND (? IS NULL OR scheme = ?) AND " + inArea.sql()
+            + " ORDER BY id FOR UPDATE")
+        .param(month.atDay(1)).param(scheme).param(scheme).params(inArea.parameters()).query(Long.class).list();
+  }
+
+  /** Locks one roll to mark it sent, as {@link #lockRollsForSending}; answers its township code. */
+  Optional<String> lockRollForSending(long id) {
+    return jdbc.sql("SELECT township_code FROM payment_roll WHERE id = ? FOR UPDATE").param(id).query(String.class)
+        .optional();
+  }
+
+  /** The id, month and status of a roll, without its totals (the death rule's paths need no count). */
+  record RollState(long id, YearMonth month, RollStatus status) {
+  }
+
+  /**
+   * The unsent (DRAFT) rolls of a scheme and township of months after the given one, oldest first, read with a
+   * shared lock ({@code LOCK IN SHARE MODE}; MariaDB 10.11 and MySQL 8) held until the caller's transaction ends.
+   * Before a death or revocation changes a roll's lines: deaths applied in parallel take shared locks and do not
+   * wait for each other, but marking a roll sent (an UPDATE of the row) waits for them, and a death after it reads
+   * the committed SENT status (a locking read reads the latest version) and leaves the roll alone, so a SENT roll
+   * never changes (issue 4; DOMAIN.md "The death rule" point 4). Totals are not counted here.
+   */
+  List<RollState> lockUnsentRollsAfter(String scheme, String townshipCode, YearMonth month) {
     return jdbc.sql("""
-        SELECT * FROM payment_roll WHERE scheme = ? AND township_code = ? AND month > ? AND status = ? ORDER BY month""")
-        .params(scheme, townshipCode, month.atDay(1), status.name()).query((rs, n) -> roll(rs)).list();
+        SELECT id, month, status FROM payment_roll
+        WHERE scheme = ? AND township_code = ? AND month > ? AND status = 'DRAFT' ORDER BY month
+        LOCK IN SHARE MODE""")
+        .params(scheme, townshipCode, month.atDay(1)).query((rs, n) -> rollState(rs)).list();
+  }
+
+  /**
+   * A roll's id, month and status, read with a shared lock as {@link #lockUnsentRollsAfter} does: if it is DRAFT it
+   * stays DRAFT until the caller's transaction ends.
+   */
+  Optional<RollState> lockRoll(String scheme, String townshipCode, YearMonth month) {
+    return jdbc.sql("""
+        SELECT id, month, status FROM payment_roll WHERE scheme = ? AND month = ? AND township_code = ?
+        LOCK IN SHARE MODE""")
+        .params(scheme, month.atDay(1), townshipCode).query((rs, n) -> rollState(rs)).optional();
+  }
+
+  /** The months of the SENT rolls of a scheme and township after the given one, oldest first (no totals counted). */
+  List<YearMonth> sentRollMonthsAfter(String scheme, String townshipCode, YearMonth month) {
+    return jdbc.sql("""
+        SELECT month FROM payment_roll WHERE scheme = ? AND township_code = ? AND month > ? AND status = 'SENT'
+        ORDER BY month""")
+        .params(scheme, townshipCode, month.atDay(1)).query((rs, n) -> month(rs.getObject("month", LocalDate.class)))
+        .list();
   }
 
   java.util.Set<String> townshipsWithRollsAfter(String scheme, YearMonth month) {
@@ -66,8 +126,7 @@ class PaymentRollRepository {
   long insertRoll(String scheme, String townshipCode, YearMonth month) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
-        INSERT INTO payment_roll (scheme, township_code, month, status, line_count, total_amount)
-        VALUES (?, ?, ?, 'DRAFT', 0, 0)""")
+        INSERT INTO payment_roll (scheme, township_code, month, status) VALUES (?, ?, ?, 'DRAFT')""")
         .params(scheme, townshipCode, month.atDay(1)).update(key);
     return key.getKey().longValue();
   }
@@ -107,15 +166,6 @@ class PaymentRollRepository {
   }
 
   private static final int BATCH = 1000;
-
-  /** Sets a roll's control totals from its lines. */
-  void updateTotals(long rollId) {
-    jdbc.sql("""
-        UPDATE payment_roll r SET
-          line_count = (SELECT COUNT(*) FROM payment_roll_line l WHERE l.roll_id = r.id),
-          total_amount = (SELECT COALESCE(SUM(amount), 0) FROM payment_roll_line l WHERE l.roll_id = r.id)
-        WHERE r.id = ?""").param(rollId).update();
-  }
 
   /** Marks a DRAFT roll sent; returns whether it was a DRAFT. */
   boolean markSent(long rollId) {
@@ -243,12 +293,16 @@ class PaymentRollRepository {
         .query((rs, n) -> new UnpaidArrears(arrears(rs), rs.getString("village_code"), rs.getLong("case_id"))).list();
   }
 
-  /** A person scheme's MONTHLY lines of a case in unsent (DRAFT) rolls of months after the given one, oldest first. */
+  /**
+   * A person scheme's MONTHLY lines of a case in unsent (DRAFT) rolls of months after the given one, oldest first,
+   * read with a shared lock on the lines and their rolls (as {@link #lockUnsentRollsAfter}: deaths do not wait for
+   * each other; marking a roll sent waits for the death, and a death after it finds the roll SENT and no line).
+   */
   List<RollLine> findUnsentMonthlyLinesAfter(String scheme, long caseId, YearMonth month) {
     return jdbc.sql("""
         SELECT l.* FROM payment_roll_line l JOIN payment_roll r ON r.id = l.roll_id
         WHERE r.scheme = ? AND r.status = 'DRAFT' AND l.beneficiary_id = ? AND l.kind = 'MONTHLY' AND l.for_month > ?
-        ORDER BY l.for_month, l.id FOR UPDATE""")
+        ORDER BY l.for_month, l.id LOCK IN SHARE MODE""")
         .params(scheme, caseId, month.atDay(1)).query((rs, n) -> line(rs)).list();
   }
 
@@ -362,6 +416,11 @@ class PaymentRollRepository {
     return new PaymentRoll(rs.getLong("id"), rs.getString("scheme"), rs.getString("township_code"), month(rs.getObject("month", LocalDate.class)), RollStatus.valueOf(rs.getString("status")),
         rs.getInt("line_count"), rs.getBigDecimal("total_amount"), rs.getObject("generated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
         sent == null ? null : sent.toInstant(ZoneOffset.UTC));
+  }
+
+  private static RollState rollState(ResultSet rs) throws SQLException {
+    return new RollState(rs.getLong("id"), month(rs.getObject("month", LocalDate.class)),
+        RollStatus.valueOf(rs.getString("status")));
   }
 
   private static RollLine line(ResultSet rs) throws SQLException {

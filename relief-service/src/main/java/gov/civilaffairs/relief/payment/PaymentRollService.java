@@ -126,7 +126,6 @@ public class PaymentRollService {
       for (PaymentRollRepository.UnpaidArrears a : owed) {
         rolls.assignArrears(a.arrears().id(), rollId);
       }
-      rolls.updateTotals(rollId);
     }
     return monthlyRolls(month, scheme, area);
   }
@@ -143,24 +142,32 @@ public class PaymentRollService {
   /**
    * Marks every DRAFT roll of a month within an area (optionally of one scheme) sent to the bank; from then on
    * they never change. Each roll closed publishes {@code relief.payment-roll-closed.v1}. Rolls already sent keep their {@code sentAt}.
+   *
+   * <p>The month's rolls are locked (FOR UPDATE) before anything else is read, which waits for the deaths holding
+   * a shared lock on them (issue 4); the totals read afterwards (counted from the lines when read, V61) are then
+   * read in a snapshot taken after those deaths committed, also under REPEATABLE READ (a caller's transaction, such
+   * as the audit aspect's, which this joins, makes its snapshot at its first plain read, not at a locking one).
    */
   @Transactional
   public MonthlyRolls markSent(YearMonth month, String scheme, RegionScope area) {
-    for (PaymentRoll roll : rolls.findRolls(month, scheme, area)) {
-      close(roll.id());
+    for (long rollId : rolls.lockRollsForSending(month, scheme, area)) {
+      close(rollId);
     }
     return monthlyRolls(month, scheme, area);
   }
 
   /**
    * Marks one roll sent to the bank; from then on it never changes. Marking a sent roll again returns it
-   * unchanged.
+   * unchanged. The roll is locked first, as in {@link #markSent(YearMonth, String, RegionScope)}, so the totals
+   * answered and published count what the deaths it waited for committed.
    *
    * @throws ProblemException 404 if there is no such roll within the area
    */
   @Transactional
   public PaymentRoll markSent(long rollId, RegionScope area) {
-    close(roll(rollId, area).id());
+    rolls.lockRollForSending(rollId).filter(area::covers)
+        .orElseThrow(() -> ProblemException.notFound("Payment roll", rollId));
+    close(rollId);
     return roll(rollId, area);
   }
 
@@ -225,7 +232,10 @@ public class PaymentRollService {
   /**
    * Brings the household's MONTHLY line of every unsent roll of a month after {@code after} to what
    * its allowance now says: dropped if nothing is due, corrected if the amount changed, added back if
-   * it was dropped and is due again. Control totals are updated.
+   * it was dropped and is due again. The rolls' totals follow, being counted when read (V61). The unsent rolls are
+   * read with a shared lock first ({@link PaymentRollRepository#lockUnsentRollsAfter}): corrections applied in
+   * parallel do not wait for each other, a roll being marked sent waits for this transaction, and a roll sent
+   * before it is left unchanged (its month is a claim or arrears, {@link #claimOverpayment}, {@link #addArrears}).
    *
    * @return the corrections made, one per roll changed
    */
@@ -235,7 +245,7 @@ public class PaymentRollService {
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     long householdId = allowance.householdId();
     String region = households.findHousehold(householdId).orElseThrow().regionCode();
-    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, township(region), after, RollStatus.DRAFT)) {
+    for (PaymentRollRepository.RollState roll : rolls.lockUnsentRollsAfter(AllowanceEntitlements.SCHEME, township(region), after)) {
       Optional<MonthlyEntitlementSource.Entitlement> entitlement = this.allowance.entitlement(householdId, roll.month());
       BigDecimal due = entitlement.map(MonthlyEntitlementSource.Entitlement::amount).orElse(zero);
       Optional<RollLine> line = rolls.findMonthlyLine(roll.id(), householdId);
@@ -251,7 +261,6 @@ public class PaymentRollService {
         rolls.insertLine(roll.id(), new PaymentRollRepository.NewLine(householdId, region, LineKind.MONTHLY,
             roll.month(), due, entitlement.get().decision()));
       }
-      rolls.updateTotals(roll.id());
       corrections.add(new RollCorrection(roll.month(), before, due));
     }
     return corrections;
@@ -267,12 +276,12 @@ public class PaymentRollService {
   public Optional<OverpaymentClaim> claimOverpayment(Allowance allowance, YearMonth after, long deathRecordId) {
     BigDecimal total = BigDecimal.ZERO.setScale(2);
     List<YearMonth> months = new ArrayList<>();
-    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after, RollStatus.SENT)) {
-      BigDecimal over = rolls.paidInSentRolls(allowance.householdId(), roll.month())
-          .subtract(allowance.amountFor(roll.month()));
+    for (YearMonth month : rolls.sentRollMonthsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after)) {
+      BigDecimal over = rolls.paidInSentRolls(allowance.householdId(), month)
+          .subtract(allowance.amountFor(month));
       if (over.signum() > 0) {
         total = total.add(over);
-        months.add(roll.month());
+        months.add(month);
       }
     }
     if (months.isEmpty()) {
@@ -299,12 +308,12 @@ public class PaymentRollService {
   @Transactional
   public List<Arrears> addArrears(Allowance allowance, YearMonth after, long deathRecordId) {
     long householdId = allowance.householdId();
-    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after, RollStatus.SENT)) {
-      BigDecimal owed = allowance.amountFor(roll.month())
-          .subtract(rolls.paidInSentRolls(householdId, roll.month()))
-          .subtract(rolls.pendingArrears(householdId, roll.month()));
+    for (YearMonth month : rolls.sentRollMonthsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after)) {
+      BigDecimal owed = allowance.amountFor(month)
+          .subtract(rolls.paidInSentRolls(householdId, month))
+          .subtract(rolls.pendingArrears(householdId, month));
       if (owed.signum() > 0) {
-        rolls.insertArrears(householdId, roll.month(), owed, deathRecordId);
+        rolls.insertArrears(householdId, month, owed, deathRecordId);
       }
     }
     return rolls.findArrears(householdId).stream()
@@ -322,12 +331,12 @@ public class PaymentRollService {
   @Transactional
   public int addStandardArrears(Allowance allowance, YearMonth after, long allowanceStandardId) {
     int added = 0;
-    for (PaymentRoll roll : rolls.findRollsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after, RollStatus.SENT)) {
-      BigDecimal owed = allowance.amountFor(roll.month())
-          .subtract(rolls.paidInSentRolls(allowance.householdId(), roll.month()))
-          .subtract(rolls.pendingArrears(allowance.householdId(), roll.month()));
+    for (YearMonth month : rolls.sentRollMonthsAfter(AllowanceEntitlements.SCHEME, townshipOf(allowance), after)) {
+      BigDecimal owed = allowance.amountFor(month)
+          .subtract(rolls.paidInSentRolls(allowance.householdId(), month))
+          .subtract(rolls.pendingArrears(allowance.householdId(), month));
       if (owed.signum() > 0) {
-        rolls.insertStandardArrears(allowance.householdId(), roll.month(), owed, allowanceStandardId);
+        rolls.insertStandardArrears(allowance.householdId(), month, owed, allowanceStandardId);
         added++;
       }
     }

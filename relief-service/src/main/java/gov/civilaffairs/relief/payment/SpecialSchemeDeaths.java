@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <ul>
  *   <li>Death: the case's MONTHLY lines for months after its last paid month are deleted from unsent (DRAFT) rolls
- *       of its scheme, control totals updated ({@code ROLL_LINE_CORRECTED}); what SENT rolls paid for those months
+ *       of its scheme, their totals following as they are counted when read (V61) ({@code ROLL_LINE_CORRECTED}); what SENT rolls paid for those months
  *       (any line kind, as the allowance counts it) becomes one OPEN overpayment claim of the case and death record
  *       ({@code OVERPAYMENT_CLAIMED}); {@code relief.benefit-terminated.v2} is published with the amount and the
  *       claim.</li>
@@ -50,6 +50,11 @@ import org.springframework.transaction.annotation.Transactional;
  *       ARREARS line in the next roll of the scheme and township generated. Nothing is published on revocation: the
  *       allowance publishes nothing on revocation either (there is no "benefit restored" contract).</li>
  * </ul>
+ *
+ * <p>Both read the rolls they change with a shared lock ({@code LOCK IN SHARE MODE}, {@link
+ * PaymentRollRepository#findUnsentMonthlyLinesAfter}, {@link PaymentRollRepository#lockRoll}; issue 4): deaths
+ * applied in parallel do not wait for each other, marking a roll sent waits for them, and one applied after the
+ * roll was sent finds it SENT (overpayment claim, or arrears on revocation), so a SENT roll never changes.
  */
 @Component
 class SpecialSchemeDeaths {
@@ -83,7 +88,6 @@ class SpecialSchemeDeaths {
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     for (RollLine line : rolls.findUnsentMonthlyLinesAfter(ended.scheme(), ended.caseId(), ended.lastPaidMonth())) {
       rolls.deleteLine(line.id());
-      rolls.updateTotals(line.rollId());
       changes.add("ROLL_LINE_CORRECTED", "unsent roll " + line.forMonth() + " (roll " + line.rollId() + "): "
           + line.amount() + " -> " + zero + " yuan, line dropped");
     }
@@ -122,7 +126,8 @@ class SpecialSchemeDeaths {
         continue;
       }
       MonthlyEntitlementSource.Entitlement e = due.get();
-      Optional<PaymentRoll> roll = rolls.findRoll(scheme, PaymentRollService.township(e.regionCode()), month);
+      Optional<PaymentRollRepository.RollState> roll =
+          rolls.lockRoll(scheme, PaymentRollService.township(e.regionCode()), month);
       if (roll.isEmpty()) {
         continue; // no roll of that township yet: it is generated with the case in it
       }
@@ -131,7 +136,6 @@ class SpecialSchemeDeaths {
       } else if (rolls.findMonthlyLine(roll.get().id(), caseId).isEmpty()) {
         rolls.insertLine(roll.get().id(), new PaymentRollRepository.NewLine(caseId, e.regionCode(), LineKind.MONTHLY,
             month, e.amount(), e.decision()));
-        rolls.updateTotals(roll.get().id());
         changes.add("ROLL_LINE_CORRECTED", "unsent roll " + month + " (roll " + roll.get().id() + "): " + zero
             + " -> " + e.amount() + " yuan, line put back");
       }
