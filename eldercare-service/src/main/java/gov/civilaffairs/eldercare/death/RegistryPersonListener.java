@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the registry's person events ({@value #TOPIC}, keyed by person id, so in order per person) a poll at a
@@ -44,7 +43,7 @@ class RegistryPersonListener implements EventBatchProcessor.Handler<DeathEvent> 
 
   RegistryPersonListener(DeathFlow deathFlow, PlatformTransactionManager transactionManager) {
     this.deathFlow = deathFlow;
-    this.batches = new EventBatchProcessor(new TransactionTemplate(transactionManager));
+    this.batches = EventBatchProcessor.readCommitted(transactionManager);
   }
 
   /** The consumed topic and its dead-letter topic, with the platform's partitions and retention. */

@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies the records of one poll of a batch listener ({@code @KafkaListener(batch = "true")} taking
@@ -47,6 +50,27 @@ public final class EventBatchProcessor {
   /** @param transactions the service's transactions (a {@code TransactionTemplate} on its data source) */
   public EventBatchProcessor(TransactionOperations transactions) {
     this.transactions = transactions;
+  }
+
+  /**
+   * A processor whose transactions (the poll's and each fallback event's) are READ COMMITTED, as every consumer of
+   * the death flow runs them (issue 4). Under MySQL's default REPEATABLE READ a locking read of a row that does not
+   * exist yet (a new death record) locks the gap at the end of the index, which every consumer thread's new rows
+   * fall into: their inserts deadlocked and each failed poll of 500 events fell back to one transaction per event.
+   * READ COMMITTED takes no such gap locks, and a read after waiting for a row lock sees what the other
+   * transaction committed. Each event's effect stays in one transaction with the record of its event id.
+   *
+   * @param transactionManager the service's transaction manager
+   */
+  public static EventBatchProcessor readCommitted(PlatformTransactionManager transactionManager) {
+    return new EventBatchProcessor(readCommittedTransactions(transactionManager));
+  }
+
+  /** The READ COMMITTED transactions of {@link #readCommitted}, for tests applying events as a consumer does. */
+  public static TransactionTemplate readCommittedTransactions(PlatformTransactionManager transactionManager) {
+    TransactionTemplate template = new TransactionTemplate(transactionManager);
+    template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    return template;
   }
 
   /**

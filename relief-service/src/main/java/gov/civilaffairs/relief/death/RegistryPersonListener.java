@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,9 +54,7 @@ class RegistryPersonListener implements EventBatchProcessor.Handler<DeathEvent> 
    * living, and the allowance was recomputed twice instead of terminated).
    */
   static TransactionTemplate transactions(PlatformTransactionManager transactionManager) {
-    TransactionTemplate template = new TransactionTemplate(transactionManager);
-    template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-    return template;
+    return EventBatchProcessor.readCommittedTransactions(transactionManager);
   }
 
   /** The topic consumed and its dead-letter topic {@code registry.person.v1-dlt}. */

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes the registry's person events (topic {@value #TOPIC}, keyed by person id, so one person's
@@ -48,7 +47,7 @@ class RegistryPersonListener implements EventBatchProcessor.Handler<DeathEvent> 
 
   RegistryPersonListener(DeathConsequences consequences, PlatformTransactionManager transactionManager) {
     this.consequences = consequences;
-    this.batches = new EventBatchProcessor(new TransactionTemplate(transactionManager));
+    this.batches = EventBatchProcessor.readCommitted(transactionManager);
   }
 
   /** Declares the consumed topic and its dead-letter topic {@code registry.person.v1-dlt}. */
