@@ -249,6 +249,17 @@ public class DeathRule {
       }
     });
     Set<String> members = events.householdMembersAmong(deceased);
+    // the households this poll may change, locked first in id order (so concurrent polls cannot deadlock): those
+    // of the deceased members and of the persons whose applied death records are revoked here
+    Set<String> changing = new LinkedHashSet<>(members);
+    batch.forEach(e -> {
+      DeathRecordState applied = records.get(e.deathRecordId());
+      if (e instanceof DeathRecordRevoked && applied != null && !applied.revoked()
+          && applied.nationalIdNumber() != null) {
+        changing.add(applied.nationalIdNumber());
+      }
+    });
+    households.lockHouseholdsOfMembers(changing);
     Map<DeathRuleParticipant, Set<String>> beneficiaries = new LinkedHashMap<>();
     participants.orderedStream().forEach(p -> beneficiaries.put(p, p.beneficiariesAmong(deceased)));
 
