@@ -56,6 +56,16 @@ class AllowanceRollRepository {
         .query(AllowanceRollRepository::roll).optional();
   }
 
+  /**
+   * The id of the month's roll, locked to be marked sent ({@code FOR UPDATE}): waits for deaths holding a shared
+   * lock on it ({@link #dropUnsentLinesAfter}). A locking read makes no REPEATABLE READ snapshot, so what the caller
+   * reads afterwards counts those deaths' changes.
+   */
+  Optional<Long> lockForSending(YearMonth month) {
+    return jdbc.sql("SELECT id FROM allowance_roll WHERE month = ? FOR UPDATE").param(month.atDay(1))
+        .query(Long.class).optional();
+  }
+
   long insert(YearMonth month, Instant now) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO allowance_roll (month, status, generated_at) VALUES (?, ?, ?)")

@@ -82,7 +82,11 @@ public class AllowanceRolls {
    */
   @Transactional
   public AllowanceRoll markSent(YearMonth month) {
-    rolls.markSent(roll(month).id(), clock.now());
+    // A locking read first: it waits for the deaths dropping lines of this roll (they hold a shared lock) and
+    // takes no REPEATABLE READ snapshot, so the roll answered below counts what they dropped.
+    long rollId = rolls.lockForSending(month)
+        .orElseThrow(() -> ProblemException.notFound("Old-age allowance roll of", month));
+    rolls.markSent(rollId, clock.now());
     return roll(month);
   }
 

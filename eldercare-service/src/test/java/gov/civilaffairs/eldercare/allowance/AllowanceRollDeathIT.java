@@ -94,6 +94,8 @@ class AllowanceRollDeathIT extends EldercareTestSupport {
     HttpResponse<String> sent = sending.get(30, TimeUnit.SECONDS);
     assertThat(sent.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(sent.body()).path("status").asString()).isEqualTo("SENT");
+    assertThat(JSON.readTree(sent.body()).path("lineCount").asInt())
+        .as("the answer counts the line the death it waited for dropped").isEqualTo(april.path("lineCount").asInt() - 1);
     assertThat(droppedLines.get()).isEqualTo(1);
     JsonNode sentRoll = call("GET", "/old-age-allowance-rolls/2026-04", null, 200);
     assertThat(sentRoll.path("lineCount").asInt()).isEqualTo(april.path("lineCount").asInt() - 1);
