@@ -105,6 +105,22 @@ class DeathEventRepository {
         ON DUPLICATE KEY UPDATE status = 'REVOKED'""").param(deathRecordId).update();
   }
 
+  /** A benefit change of a person, to be written with others. */
+  record PersonChange(long personId, BenefitChange change) {
+  }
+
+  /** {@link #insertChange} for each, in their order (ids ascending), as one JDBC batch. */
+  void insertChanges(List<PersonChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    batches.batchUpdate("""
+        INSERT INTO benefit_change (person_id, benefit, change_kind, detail, death_record_id, event_id, changed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""", changes.stream().map(c -> new Object[] {c.personId(),
+        c.change().benefit().name(), c.change().change().name(), c.change().detail(), c.change().deathRecordId(),
+        c.change().eventId().toString(), utc(c.change().changedAt())}).toList());
+  }
+
   void insertChange(long personId, BenefitChange change) {
     jdbc.sql("""
         INSERT INTO benefit_change (person_id, benefit, change_kind, detail, death_record_id, event_id, changed_at)

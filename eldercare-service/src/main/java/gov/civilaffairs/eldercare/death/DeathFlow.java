@@ -48,9 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Batches (issue 4): {@link #applyAll} applies a whole poll of events in the caller's one transaction with
  * the effect of applying them one by one in order, but reads what the poll needs in three queries (events
- * applied before, death records held, persons registered) and writes the events that concern nobody here in
- * two JDBC batches; only an event about a registered person or an applied death record takes the one-event
- * path.
+ * applied before, death records held, persons registered) and writes the poll's {@code processed_event} rows,
+ * revoked records and benefit changes in JDBC batches; a death of a registered person changes their benefits
+ * without re-reading what the poll's queries told, and only the revocation of an applied death record takes the
+ * one-event path.
  */
 @Service
 public class DeathFlow {
@@ -84,10 +85,10 @@ public class DeathFlow {
    * {@link #apply(PersonDeceased)} and {@link #apply(DeathRecordRevoked)} called one by one: an event applied
    * before (in an earlier poll or earlier in this list) changes nothing; a death whose record is already held
    * here, or whose person is not registered here, is only recorded as processed; a revocation of a record not
-   * applied here is recorded as processed and its record remembered as revoked. These are written in JDBC
-   * batches; every other event (a death of a registered person, the revocation of an applied record) takes the
-   * one-event path, after the batched writes before it are flushed, so it sees exactly the state the one-by-one
-   * application would show it.
+   * applied here is recorded as processed and its record remembered as revoked. A death of a registered person
+   * is applied at once, its event and benefit changes joining the batches. These are written in JDBC batches; the
+   * revocation of an applied record takes the one-event path, after the batched writes before it are flushed,
+   * so it sees exactly the state the one-by-one application would show it.
    *
    * @param events in the order of the topic's partitions (per person), possibly with repeated event ids
    * @throws RuntimeException (a data-access exception) if any write fails; the caller's transaction then rolls
@@ -110,6 +111,7 @@ public class DeathFlow {
     Instant now = clock.now();
     List<Map.Entry<UUID, String>> processed = new ArrayList<>();
     Set<Long> revoked = new LinkedHashSet<>();
+    List<DeathEventRepository.PersonChange> changes = new ArrayList<>();
     for (DeathEvent event : events) {
       if (!seen.add(event.eventId())) {
         log.debug("Event {} already applied", event.eventId());
@@ -119,13 +121,17 @@ public class DeathFlow {
       boolean concernsSomeoneHere = event instanceof PersonDeceased deceased
           ? state == null && registered.contains(matchable(deceased.nationalIdNumber()))
           : state == DeathRecordState.APPLIED;
-      if (concernsSomeoneHere) {
-        flush(processed, revoked, now);
-        if (event instanceof PersonDeceased deceased) {
-          apply(deceased);
-        } else {
-          apply((DeathRecordRevoked) event);
+      if (concernsSomeoneHere && event instanceof PersonDeceased deceased) {
+        // known not applied and its record not held here (the poll's queries and the states followed in memory):
+        // the death's effects now, its processed_event row and benefit changes with the poll's batches
+        processed.add(new SimpleImmutableEntry<>(event.eventId(), PERSON_DECEASED));
+        if (applyDeath(deceased, changes)) {
+          states.put(event.deathRecordId(), DeathRecordState.APPLIED);
         }
+      } else if (concernsSomeoneHere) {
+        // the revocation of a record applied here reads and restores what the batches hold: write them first
+        flush(processed, revoked, changes, now);
+        apply((DeathRecordRevoked) event);
         repository.stateOf(event.deathRecordId()).ifPresentOrElse(
             after -> states.put(event.deathRecordId(), after), () -> states.remove(event.deathRecordId()));
       } else if (event instanceof DeathRecordRevoked) {
@@ -136,11 +142,16 @@ public class DeathFlow {
         processed.add(new SimpleImmutableEntry<>(event.eventId(), PERSON_DECEASED));
       }
     }
-    flush(processed, revoked, now);
+    flush(processed, revoked, changes, now);
   }
 
-  /** Writes (and empties) the batched rows of events that concern nobody here. */
-  private void flush(List<Map.Entry<UUID, String>> processed, Set<Long> revoked, Instant now) {
+  /** Writes (and empties) the batched rows: events applied, records remembered as revoked, benefit changes. */
+  private void flush(List<Map.Entry<UUID, String>> processed, Set<Long> revoked,
+      List<DeathEventRepository.PersonChange> changes, Instant now) {
+    if (!changes.isEmpty()) {
+      repository.insertChanges(changes);
+      changes.clear();
+    }
     if (!processed.isEmpty()) {
       repository.markAllProcessed(processed, now);
       processed.clear();
@@ -176,36 +187,52 @@ public class DeathFlow {
           state.get(), event.eventId());
       return;
     }
+    List<DeathEventRepository.PersonChange> changes = new ArrayList<>();
+    applyDeath(event, changes);
+    repository.insertChanges(changes);
+  }
+
+  /**
+   * The death's effects on the elderly person with its national ID number, for a death record not held here:
+   * cards revoked, allowance stopped, residence ended, home-care orders cancelled, the record held as APPLIED.
+   * Neither reads nor writes {@code processed_event}; the benefit changes are added to {@code changes} in the
+   * order made, for the caller to write.
+   *
+   * @return whether the death was applied: false if nobody here has the ID number or the person is already
+   *     deceased by another record (then nothing is changed)
+   */
+  private boolean applyDeath(PersonDeceased event, List<DeathEventRepository.PersonChange> changes) {
     Optional<ElderlyPerson> found = persons.find(event.nationalIdNumber());
     if (found.isEmpty()) {
       log.debug("Death record {} is of no elderly person registered here", event.deathRecordId());
-      return;
+      return false;
     }
     ElderlyPerson person = found.get();
     if (person.status() == ElderlyPersonStatus.DECEASED) {
       log.warn("Death record {} names person {} who is already deceased by another record; not applied",
           event.deathRecordId(), person.id());
-      return;
+      return false;
     }
     repository.insertApplied(event.deathRecordId(), person.id(), event.dateOfDeath());
     persons.changeStatus(person, ElderlyPersonStatus.DECEASED);
     Instant now = clock.now();
     for (Card card : cards.revokeForDeath(person, event.deathRecordId())) {
-      record(person, event.eventId(), event.deathRecordId(), now, benefitOf(card), Change.REVOKED,
+      changes.add(change(person, event.eventId(), event.deathRecordId(), now, benefitOf(card), Change.REVOKED,
           "card " + card.cardNumber() + " revoked" + (card.kind() == CardKind.TRANSIT_CARD
-              ? "; transit-card system notified" : ""));
+              ? "; transit-card system notified" : "")));
     }
     allowances.stopForDeath(person, event.deathRecordId(), event.dateOfDeath()).ifPresent(allowance ->
-        record(person, event.eventId(), event.deathRecordId(), now, Benefit.OLD_AGE_ALLOWANCE, Change.STOPPED,
-            "last month paid " + allowance.endMonth() + " (died " + event.dateOfDeath() + ")"));
+        changes.add(change(person, event.eventId(), event.deathRecordId(), now, Benefit.OLD_AGE_ALLOWANCE,
+            Change.STOPPED, "last month paid " + allowance.endMonth() + " (died " + event.dateOfDeath() + ")")));
     residences.endForDeath(person, event.deathRecordId(), event.dateOfDeath()).ifPresent(residence ->
-        record(person, event.eventId(), event.deathRecordId(), now, Benefit.RESIDENCE, Change.ENDED,
+        changes.add(change(person, event.eventId(), event.deathRecordId(), now, Benefit.RESIDENCE, Change.ENDED,
             "residence " + residence.id() + " in institution " + residence.institutionId() + " ended on "
-                + event.dateOfDeath()));
+                + event.dateOfDeath())));
     for (HomeCareOrder order : homeCare.cancelForDeath(person, event.deathRecordId())) {
-      record(person, event.eventId(), event.deathRecordId(), now, Benefit.HOME_CARE_ORDER, Change.CANCELLED,
-          "home-care order " + order.id() + " (" + order.serviceType() + ") cancelled");
+      changes.add(change(person, event.eventId(), event.deathRecordId(), now, Benefit.HOME_CARE_ORDER,
+          Change.CANCELLED, "home-care order " + order.id() + " (" + order.serviceType() + ") cancelled"));
     }
+    return true;
   }
 
   /**
@@ -255,6 +282,12 @@ public class DeathFlow {
   private void record(ElderlyPerson person, UUID eventId, long deathRecordId, Instant now, Benefit benefit,
       Change change, String detail) {
     repository.insertChange(person.id(), new BenefitChange(benefit, change, detail, deathRecordId, eventId, now));
+  }
+
+  private static DeathEventRepository.PersonChange change(ElderlyPerson person, UUID eventId, long deathRecordId,
+      Instant now, Benefit benefit, Change change, String detail) {
+    return new DeathEventRepository.PersonChange(person.id(),
+        new BenefitChange(benefit, change, detail, deathRecordId, eventId, now));
   }
 
   private static Benefit benefitOf(Card card) {
