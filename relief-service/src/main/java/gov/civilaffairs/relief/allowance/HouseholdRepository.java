@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import gov.civilaffairs.platform.security.RegionScope;
@@ -268,24 +271,25 @@ public class HouseholdRepository {
   /**
    * Locks ({@code FOR UPDATE}, until the caller's transaction ends) the households of which any of these national ID
    * numbers is a member, in ascending id order. A poll of deaths takes its households' locks first, all in one order
-   * for every consumer thread, before {@link #lockHouseholdOfMember} takes them again one death at a time: two polls
-   * whose deaths share households (a household's members are in different partitions) then wait for each other
-   * instead of deadlocking (issue 4: each deadlock made a poll of 500 deaths fall back to one transaction each).
+   * for every consumer thread: two polls whose deaths share households (a household's members are in different
+   * partitions) then wait for each other instead of deadlocking (issue 4: each deadlock made a poll of 500 deaths
+   * fall back to one transaction each).
    *
-   * @return the ids of the households locked, ascending
+   * @return the household of each of the numbers that is a member of one (keys as the members table spells them)
    */
-  public List<Long> lockHouseholdsOfMembers(Collection<String> nationalIdNumbers) {
+  public Map<String, Long> lockHouseholdsOfMembers(Collection<String> nationalIdNumbers) {
     if (nationalIdNumbers.isEmpty()) {
-      return List.of();
+      return Map.of();
     }
-    List<Long> ids = jdbc.sql("""
-        SELECT DISTINCT household_id FROM household_member WHERE national_id_number IN (:numbers)
-        ORDER BY household_id""").param("numbers", nationalIdNumbers).query(Long.class).list();
-    if (ids.isEmpty()) {
-      return ids;
+    Map<String, Long> households = new HashMap<>();
+    jdbc.sql("SELECT national_id_number, household_id FROM household_member WHERE national_id_number IN (:numbers)")
+        .param("numbers", nationalIdNumbers)
+        .query((rs, n) -> households.put(rs.getString(1), rs.getLong(2))).list();
+    if (!households.isEmpty()) {
+      jdbc.sql("SELECT id FROM household WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+          .param("ids", new TreeSet<>(households.values())).query(Long.class).list();
     }
-    return jdbc.sql("SELECT id FROM household WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", ids)
-        .query(Long.class).list();
+    return households;
   }
 
   public Optional<Allowance> findAllowanceOfHousehold(long householdId) {

@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,18 +61,6 @@ class DeathEventRepository {
           .forEach(s -> states.put(s.deathRecordId(), s));
     }
     return states;
-  }
-
-  /**
-   * Those of {@code nationalIdNumbers} that are members of a household here, living or not (the persons
-   * {@code DeathRule#apply} finds with {@code HouseholdRepository#findHouseholdOfMember}); one query.
-   */
-  Set<String> householdMembersAmong(Collection<String> nationalIdNumbers) {
-    if (nationalIdNumbers.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(jdbc.sql("SELECT national_id_number FROM household_member WHERE national_id_number IN (:numbers)")
-        .param("numbers", nationalIdNumbers).query(String.class).list());
   }
 
   /**

@@ -92,7 +92,7 @@ public class DeathRule {
     }
     YearMonth lastPaid = calculator.lastPaidMonth(death.dateOfDeath());
     events.insertApplied(death.deathRecordId(), death.nationalIdNumber(), death.dateOfDeath(), lastPaid);
-    Poll poll = new Poll(rolls.townshipsWithRollsAfter(lastPaid));
+    Poll poll = new Poll(rolls.townshipsWithRollsAfter(lastPaid), Map.of());
     stopBenefits(death, lastPaid, participants.orderedStream().toList(), true, poll);
     poll.flush();
   }
@@ -114,7 +114,9 @@ public class DeathRule {
     if (!householdMember) {
       return;
     }
-    Optional<Household> found = households.lockHouseholdOfMember(death.nationalIdNumber());
+    Long lockedHousehold = poll.householdOfMember.get(death.nationalIdNumber());
+    Optional<Household> found = lockedHousehold != null ? households.findHousehold(lockedHousehold)
+        : households.lockHouseholdOfMember(death.nationalIdNumber());
     Optional<Member> member = found.flatMap(h -> h.member(death.nationalIdNumber())).filter(Member::living);
     if (member.isEmpty()) {
       return;
@@ -148,7 +150,7 @@ public class DeathRule {
     Optional<OverpaymentClaim> claim = Optional.empty();
     if (poll.townshipsWithRolls.contains(PaymentRollService.township(household.regionCode()))) {
       Allowance changed = households.findAllowanceOfHousehold(household.id()).orElseThrow();
-      record(changes, rolls.correctUnsentRolls(changed, lastPaid));
+      record(changes, rolls.correctUnsentRolls(changed, lastPaid, household.regionCode()));
       claim = rolls.claimOverpayment(changed, lastPaid, death.deathRecordId());
     }
     claim.ifPresent(c -> changes.add(ChangeType.OVERPAYMENT_CLAIMED, "overpaid " + c.amount() + " yuan for "
@@ -208,7 +210,7 @@ public class DeathRule {
     }
     YearMonth lastPaid = state.get().lastPaidMonth();
     Allowance restored = households.findAllowanceOfHousehold(household.id()).orElseThrow();
-    record(changes, rolls.correctUnsentRolls(restored, lastPaid));
+    record(changes, rolls.correctUnsentRolls(restored, lastPaid, household.regionCode()));
     if (rolls.withdrawClaims(household.id(), deathRecordId) > 0) {
       changes.add(ChangeType.CLAIM_WITHDRAWN, "overpayment claim withdrawn");
     }
@@ -248,10 +250,9 @@ public class DeathRule {
         deceased.add(death.nationalIdNumber());
       }
     });
-    Set<String> members = events.householdMembersAmong(deceased);
     // the households this poll may change, locked first in id order (so concurrent polls cannot deadlock): those
     // of the deceased members and of the persons whose applied death records are revoked here
-    Set<String> changing = new LinkedHashSet<>(members);
+    Set<String> changing = new LinkedHashSet<>(deceased);
     batch.forEach(e -> {
       DeathRecordState applied = records.get(e.deathRecordId());
       if (e instanceof DeathRecordRevoked && applied != null && !applied.revoked()
@@ -259,13 +260,14 @@ public class DeathRule {
         changing.add(applied.nationalIdNumber());
       }
     });
-    households.lockHouseholdsOfMembers(changing);
+    Map<String, Long> householdOfMember = households.lockHouseholdsOfMembers(changing);
+    Set<String> members = householdOfMember.keySet();
     Map<DeathRuleParticipant, Set<String>> beneficiaries = new LinkedHashMap<>();
     participants.orderedStream().forEach(p -> beneficiaries.put(p, p.beneficiariesAmong(deceased)));
 
     YearMonth earliest = batch.stream().filter(PersonDeceased.class::isInstance)
         .map(e -> calculator.lastPaidMonth(((PersonDeceased) e).dateOfDeath())).min(YearMonth::compareTo).orElse(null);
-    Poll poll = new Poll(earliest == null ? Set.of() : rolls.townshipsWithRollsAfter(earliest));
+    Poll poll = new Poll(earliest == null ? Set.of() : rolls.townshipsWithRollsAfter(earliest), householdOfMember);
     List<NewProcessedEvent> newEvents = poll.newEvents;
     List<NewDeathRecord> newRecords = poll.newRecords;
     for (DeathEvent event : batch) {
@@ -317,13 +319,16 @@ public class DeathRule {
    */
   private final class Poll {
     final Set<String> townshipsWithRolls;
+    /** The household of each deceased member, locked by the poll ({@link HouseholdRepository#lockHouseholdsOfMembers}). */
+    final Map<String, Long> householdOfMember;
     final List<NewProcessedEvent> newEvents = new ArrayList<>();
     final List<NewDeathRecord> newRecords = new ArrayList<>();
     final List<DeathEventRepository.NewChange> changes = new ArrayList<>();
     final List<BenefitTerminated> terminations = new ArrayList<>();
 
-    Poll(Set<String> townshipsWithRolls) {
+    Poll(Set<String> townshipsWithRolls, Map<String, Long> householdOfMember) {
       this.townshipsWithRolls = townshipsWithRolls;
+      this.householdOfMember = householdOfMember;
     }
 
     void flush() {

@@ -241,10 +241,20 @@ public class PaymentRollService {
    */
   @Transactional
   public List<RollCorrection> correctUnsentRolls(Allowance allowance, YearMonth after) {
+    return correctUnsentRolls(allowance, after,
+        households.findHousehold(allowance.householdId()).orElseThrow().regionCode());
+  }
+
+  /**
+   * {@link #correctUnsentRolls(Allowance, YearMonth)} for a caller that has the household at hand (the death
+   * rule): {@code regionCode} is its village's code, which names the township's rolls.
+   */
+  @Transactional
+  public List<RollCorrection> correctUnsentRolls(Allowance allowance, YearMonth after, String regionCode) {
     List<RollCorrection> corrections = new ArrayList<>();
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     long householdId = allowance.householdId();
-    String region = households.findHousehold(householdId).orElseThrow().regionCode();
+    String region = regionCode;
     for (PaymentRollRepository.RollState roll : rolls.lockUnsentRollsAfter(AllowanceEntitlements.SCHEME, township(region), after)) {
       Optional<MonthlyEntitlementSource.Entitlement> entitlement = this.allowance.entitlement(householdId, roll.month());
       BigDecimal due = entitlement.map(MonthlyEntitlementSource.Entitlement::amount).orElse(zero);
