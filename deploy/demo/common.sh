@@ -5,6 +5,21 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 
+# The services of run-local.sh's lean default run C1 only: the loader then makes 48-80 programme calls a
+# second instead of about 330, and the benchmark measures code C2 never compiled (bench/README.md).
+warn_if_lean() {
+  local file pid
+  for file in .run-local/pids/*-service.pid; do
+    [[ -r $file ]] || continue
+    pid=$(cat "$file")
+    if [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'TieredStopAtLevel=1'; then
+      echo "NOTE: the services run C1 only (run-local.sh's lean default); for the demo city and the benchmark" \
+        "restart them with ./deploy/run-local.sh --performance" >&2
+      return
+    fi
+  done
+}
+
 run_bench() {
   local main_class=$1; shift
   if [[ ! -d bench/target/classes || ! -d bench/target/lib ]]; then
@@ -17,6 +32,7 @@ run_bench() {
     key=$(echo "$key" | tr 'A-Z' 'a-z' | sed -E 's/_([a-z])/\U\1/g')
     properties+=("-Dbench.$key=$value")
   done < <(env | grep '^BENCH_' || true)
+  warn_if_lean
   exec java ${BENCH_JAVA_OPTS:--Xmx1g} "${properties[@]}" -cp "bench/target/classes:bench/target/lib/*" \
     "gov.civilaffairs.bench.$main_class" "$@"
 }
