@@ -247,14 +247,13 @@ public class PaymentRollService {
 
   /**
    * {@link #correctUnsentRolls(Allowance, YearMonth)} for a caller that has the household at hand (the death
-   * rule): {@code regionCode} is its village's code, which names the township's rolls.
+   * rule): {@code region} is its village's code, which names the township's rolls.
    */
   @Transactional
-  public List<RollCorrection> correctUnsentRolls(Allowance allowance, YearMonth after, String regionCode) {
+  public List<RollCorrection> correctUnsentRolls(Allowance allowance, YearMonth after, String region) {
     List<RollCorrection> corrections = new ArrayList<>();
     BigDecimal zero = BigDecimal.ZERO.setScale(2);
     long householdId = allowance.householdId();
-    String region = regionCode;
     for (PaymentRollRepository.RollState roll : rolls.lockUnsentRollsAfter(AllowanceEntitlements.SCHEME, township(region), after)) {
       Optional<MonthlyEntitlementSource.Entitlement> entitlement = this.allowance.entitlement(householdId, roll.month());
       BigDecimal due = entitlement.map(MonthlyEntitlementSource.Entitlement::amount).orElse(zero);
