@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -61,15 +62,15 @@ final class ProcessCpu {
     return out.toString();
   }
 
-  private static java.util.Optional<Double> cpuSeconds(String pid) {
+  private static Optional<Double> cpuSeconds(String pid) {
     try {
       String stat = Files.readString(Path.of("/proc", pid, "stat"));
       // the command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       // fields[0] is field 3 (state); utime is field 14, stime field 15
-      return java.util.Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
+      return Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
     } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -109,7 +109,7 @@ class DeathEventRepository {
   record PersonChange(long personId, BenefitChange change) {
   }
 
-  /** {@link #insertChange} for each, in their order (ids ascending), as one JDBC batch. */
+  /** The changes in their order (ids ascending), as one JDBC batch. */
   void insertChanges(List<PersonChange> changes) {
     if (changes.isEmpty()) {
       return;
@@ -122,12 +122,7 @@ class DeathEventRepository {
   }
 
   void insertChange(long personId, BenefitChange change) {
-    jdbc.sql("""
-        INSERT INTO benefit_change (person_id, benefit, change_kind, detail, death_record_id, event_id, changed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(personId, change.benefit().name(), change.change().name(), change.detail(), change.deathRecordId(),
-            change.eventId().toString(), utc(change.changedAt()))
-        .update();
+    insertChanges(List.of(new PersonChange(personId, change)));
   }
 
   /**
