@@ -97,19 +97,15 @@ public class HouseholdRepository {
         SELECT x.* FROM allowance_amount x JOIN allowance a ON a.id = x.allowance_id JOIN household h ON h.id = a.household_id
         WHERE h.area = ? AND (a.end_month IS NULL OR a.end_month >= ?) ORDER BY x.id""")
         .params(area.name(), month.atDay(1)).query(a -> {
-          amounts.computeIfAbsent(a.getLong("allowance_id"), k -> new java.util.ArrayList<>()).add(new AllowanceAmount(
-              a.getLong("id"), month(a.getObject("from_month", LocalDate.class)), a.getBigDecimal("amount"), a.getInt("members"),
-              a.getObject("death_record_id", Long.class), a.getBoolean("withdrawn"), a.getObject("allowance_standard_id", Long.class)));
+          amounts.computeIfAbsent(a.getLong("allowance_id"), k -> new java.util.ArrayList<>()).add(amount(a));
         });
     return jdbc.sql("""
         SELECT a.*, h.monthly_income, h.region_code FROM allowance a JOIN household h ON h.id = a.household_id
         WHERE h.area = ? AND (a.end_month IS NULL OR a.end_month >= ?)
         ORDER BY a.household_id""")
         .params(area.name(), month.atDay(1)).query((rs, n) -> new AllowanceOfHousehold(
-            new Allowance(rs.getLong("id"), rs.getLong("household_id"), month(rs.getObject("start_month", LocalDate.class)),
-                month(rs.getObject("end_month", LocalDate.class)), AllowanceStatus.valueOf(rs.getString("status")),
-                rs.getObject("terminated_by_death_record_id", Long.class), amounts.getOrDefault(rs.getLong("id"), List.of())),
-            rs.getBigDecimal("monthly_income"), rs.getString("region_code"))).list();
+            allowance(rs, amounts.getOrDefault(rs.getLong("id"), List.of())), rs.getBigDecimal("monthly_income"),
+            rs.getString("region_code"))).list();
   }
 
   /** An allowance with its household's monthly income (yuan) and 12-digit village code. */
@@ -292,6 +288,118 @@ public class HouseholdRepository {
     return households;
   }
 
+  /**
+   * These households with their members, by id, in two queries ({@link #findHousehold} for a set; a poll of
+   * deaths). Ids not found are absent.
+   */
+  public Map<Long, Household> findHouseholds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<Member>> members = new HashMap<>();
+    jdbc.sql("SELECT * FROM household_member WHERE household_id IN (:ids) ORDER BY id").param("ids", ids)
+        .query(rs -> {
+          long householdId = rs.getLong("household_id");
+          members.computeIfAbsent(householdId, h -> new java.util.ArrayList<>()).add(member(rs, householdId));
+        });
+    Map<Long, Household> households = new HashMap<>();
+    jdbc.sql("SELECT * FROM household WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+      long id = rs.getLong("id");
+      households.put(id, household(rs, members.getOrDefault(id, List.of())));
+    });
+    return households;
+  }
+
+  /**
+   * The allowances of these households, by household id, with their amount histories, in two queries
+   * ({@link #findAllowanceOfHousehold} for a set; a poll of deaths). Households without one are absent.
+   */
+  public Map<Long, Allowance> findAllowancesOfHouseholds(Collection<Long> householdIds) {
+    if (householdIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<AllowanceAmount>> amounts = new HashMap<>();
+    jdbc.sql("""
+        SELECT x.* FROM allowance_amount x JOIN allowance a ON a.id = x.allowance_id
+        WHERE a.household_id IN (:ids) ORDER BY x.id""").param("ids", householdIds)
+        .query(rs -> {
+          amounts.computeIfAbsent(rs.getLong("allowance_id"), a -> new java.util.ArrayList<>()).add(amount(rs));
+        });
+    Map<Long, Allowance> allowances = new HashMap<>();
+    jdbc.sql("SELECT * FROM allowance WHERE household_id IN (:ids)").param("ids", householdIds).query(rs -> {
+      Allowance allowance = allowance(rs, amounts.getOrDefault(rs.getLong("id"), List.of()));
+      allowances.put(allowance.householdId(), allowance);
+    });
+    return allowances;
+  }
+
+  /** A member marked deceased by a death record, for {@link #markDeceased(List)}. */
+  public record DeceasedMember(long memberId, long deathRecordId) {
+  }
+
+  /** {@link #markDeceased(long, long)} for several members, in one JDBC batch. */
+  public void markDeceased(List<DeceasedMember> deceased) {
+    if (!deceased.isEmpty()) {
+      batch.batchUpdate("UPDATE household_member SET deceased_death_record_id = ? WHERE id = ?", deceased,
+          deceased.size(), (ps, d) -> {
+            ps.setLong(1, d.deathRecordId());
+            ps.setLong(2, d.memberId());
+          });
+    }
+  }
+
+  /** An allowance ended by a death record with its last month paid, for {@link #terminate(List)}. */
+  public record Termination(long allowanceId, YearMonth endMonth, long deathRecordId) {
+  }
+
+  /** {@link #terminate(long, YearMonth, long)} for several allowances, in one JDBC batch. */
+  public void terminate(List<Termination> terminations) {
+    if (!terminations.isEmpty()) {
+      batch.batchUpdate("""
+          UPDATE allowance SET status = 'TERMINATED', end_month = ?, terminated_by_death_record_id = ?
+          WHERE id = ?""", terminations, terminations.size(), (ps, t) -> {
+            ps.setObject(1, t.endMonth().atDay(1));
+            ps.setLong(2, t.deathRecordId());
+            ps.setLong(3, t.allowanceId());
+          });
+    }
+  }
+
+  /** An amount entry a death record caused, for {@link #insertAmounts}: yuan, from a month, for living members. */
+  public record DeathAmount(long allowanceId, YearMonth fromMonth, BigDecimal amount, int members,
+      long deathRecordId) {
+  }
+
+  /** {@link #insertAmount} of death records' entries, in one JDBC batch (one multi-row INSERT). */
+  public void insertAmounts(List<DeathAmount> amounts) {
+    if (!amounts.isEmpty()) {
+      batch.batchUpdate("""
+          INSERT INTO allowance_amount (allowance_id, from_month, amount, members, death_record_id)
+          VALUES (?, ?, ?, ?, ?)""", amounts, amounts.size(), (ps, a) -> {
+            ps.setLong(1, a.allowanceId());
+            ps.setObject(2, a.fromMonth().atDay(1));
+            ps.setBigDecimal(3, a.amount());
+            ps.setInt(4, a.members());
+            ps.setLong(5, a.deathRecordId());
+          });
+    }
+  }
+
+  /** A household whose head died, for {@link #requireHeads}. */
+  public record HeadRequired(long householdId, long deathRecordId) {
+  }
+
+  /** {@link #requireHead} for several households, in one JDBC batch. */
+  public void requireHeads(List<HeadRequired> households) {
+    if (!households.isEmpty()) {
+      batch.batchUpdate("UPDATE household SET head_required_death_record_id = ? WHERE id = ?", households,
+          households.size(), (ps, h) -> {
+            ps.setLong(1, h.deathRecordId());
+            ps.setLong(2, h.householdId());
+          });
+    }
+  }
+
   public Optional<Allowance> findAllowanceOfHousehold(long householdId) {
     return jdbc.sql("SELECT * FROM allowance WHERE household_id = ?").param(householdId)
         .query((rs, n) -> allowance(rs)).optional();
@@ -359,10 +467,13 @@ public class HouseholdRepository {
 
   private List<Member> members(long householdId) {
     return jdbc.sql("SELECT * FROM household_member WHERE household_id = ? ORDER BY id").param(householdId)
-        .query((rs, n) -> new Member(rs.getLong("id"), householdId, rs.getString("national_id_number"),
-            rs.getString("name"), Relation.valueOf(rs.getString("relation")), rs.getBoolean("head"),
-            rs.getObject("deceased_death_record_id", Long.class)))
-        .list();
+        .query((rs, n) -> member(rs, householdId)).list();
+  }
+
+  private static Member member(ResultSet rs, long householdId) throws SQLException {
+    return new Member(rs.getLong("id"), householdId, rs.getString("national_id_number"), rs.getString("name"),
+        Relation.valueOf(rs.getString("relation")), rs.getBoolean("head"),
+        rs.getObject("deceased_death_record_id", Long.class));
   }
 
   private static Household household(ResultSet rs, List<Member> members) throws SQLException {
@@ -371,16 +482,22 @@ public class HouseholdRepository {
   }
 
   private Allowance allowance(ResultSet rs) throws SQLException {
-    long id = rs.getLong("id");
     List<AllowanceAmount> amounts = jdbc.sql("SELECT * FROM allowance_amount WHERE allowance_id = ? ORDER BY id")
-        .param(id)
-        .query((a, n) -> new AllowanceAmount(a.getLong("id"), month(a.getObject("from_month", LocalDate.class)),
-            a.getBigDecimal("amount"), a.getInt("members"), a.getObject("death_record_id", Long.class),
-            a.getBoolean("withdrawn"), a.getObject("allowance_standard_id", Long.class)))
-        .list();
-    return new Allowance(id, rs.getLong("household_id"), month(rs.getObject("start_month", LocalDate.class)),
-        month(rs.getObject("end_month", LocalDate.class)), AllowanceStatus.valueOf(rs.getString("status")),
-        rs.getObject("terminated_by_death_record_id", Long.class), amounts);
+        .param(rs.getLong("id")).query((a, n) -> amount(a)).list();
+    return allowance(rs, amounts);
+  }
+
+  private static Allowance allowance(ResultSet rs, List<AllowanceAmount> amounts) throws SQLException {
+    return new Allowance(rs.getLong("id"), rs.getLong("household_id"),
+        month(rs.getObject("start_month", LocalDate.class)), month(rs.getObject("end_month", LocalDate.class)),
+        AllowanceStatus.valueOf(rs.getString("status")), rs.getObject("terminated_by_death_record_id", Long.class),
+        amounts);
+  }
+
+  private static AllowanceAmount amount(ResultSet a) throws SQLException {
+    return new AllowanceAmount(a.getLong("id"), month(a.getObject("from_month", LocalDate.class)),
+        a.getBigDecimal("amount"), a.getInt("members"), a.getObject("death_record_id", Long.class),
+        a.getBoolean("withdrawn"), a.getObject("allowance_standard_id", Long.class));
   }
 
   private static YearMonth month(LocalDate date) {

@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import gov.civilaffairs.platform.security.RegionScope;
@@ -107,6 +111,87 @@ class PaymentRollRepository {
         SELECT id, month, status FROM payment_roll WHERE scheme = ? AND month = ? AND township_code = ?
         LOCK IN SHARE MODE""")
         .params(scheme, month.atDay(1), townshipCode).query((rs, n) -> rollState(rs)).optional();
+  }
+
+  /** An unsent roll of a township, as {@link #lockUnsentRollsOfTownshipsAfter} reads it. */
+  record TownshipRoll(long id, String townshipCode, YearMonth month) {
+  }
+
+  /**
+   * {@link #lockUnsentRollsAfter} for several townships in one query (a poll of deaths): the DRAFT rolls of the
+   * scheme in these townships of months after the given one, read with a shared lock held until the caller's
+   * transaction ends, taken in id order (the order in which marking a month sent takes its exclusive locks,
+   * {@link #lockRollsForSending}, so neither can hold one lock the other needs while waiting for the next).
+   *
+   * @return the rolls, ordered by id
+   */
+  List<TownshipRoll> lockUnsentRollsOfTownshipsAfter(String scheme, Collection<String> townshipCodes,
+      YearMonth month) {
+    if (townshipCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+        SELECT id, township_code, month FROM payment_roll
+        WHERE scheme = :scheme AND township_code IN (:townships) AND month > :month AND status = 'DRAFT'
+        ORDER BY id LOCK IN SHARE MODE""")
+        .param("scheme", scheme).param("townships", townshipCodes).param("month", month.atDay(1))
+        .query((rs, n) -> new TownshipRoll(rs.getLong("id"), rs.getString("township_code"),
+            month(rs.getObject("month", LocalDate.class))))
+        .list();
+  }
+
+  /** {@link #sentRollMonthsAfter} for several townships in one query: each township's months, oldest first. */
+  Map<String, List<YearMonth>> sentRollMonthsOfTownshipsAfter(String scheme, Collection<String> townshipCodes,
+      YearMonth month) {
+    Map<String, List<YearMonth>> months = new HashMap<>();
+    if (!townshipCodes.isEmpty()) {
+      jdbc.sql("""
+          SELECT township_code, month FROM payment_roll
+          WHERE scheme = :scheme AND township_code IN (:townships) AND month > :month AND status = 'SENT'
+          ORDER BY month""")
+          .param("scheme", scheme).param("townships", townshipCodes).param("month", month.atDay(1))
+          .query(rs -> {
+            months.computeIfAbsent(rs.getString("township_code"), t -> new ArrayList<>())
+                .add(month(rs.getObject("month", LocalDate.class)));
+          });
+    }
+    return months;
+  }
+
+  /** The MONTHLY lines of these beneficiaries in these rolls, in one query ({@link #findMonthlyLine} for a set). */
+  List<RollLine> findMonthlyLines(Collection<Long> rollIds, Collection<Long> beneficiaryIds) {
+    if (rollIds.isEmpty() || beneficiaryIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+        SELECT * FROM payment_roll_line
+        WHERE roll_id IN (:rolls) AND beneficiary_id IN (:beneficiaries) AND kind = 'MONTHLY'""")
+        .param("rolls", rollIds).param("beneficiaries", beneficiaryIds).query((rs, n) -> line(rs)).list();
+  }
+
+  /** Deletes lines in one JDBC batch ({@link #deleteLine} for a set). */
+  void deleteLines(List<Long> lineIds) {
+    if (!lineIds.isEmpty()) {
+      batch.batchUpdate("DELETE FROM payment_roll_line WHERE id = ?", lineIds, lineIds.size(),
+          (ps, id) -> ps.setLong(1, id));
+    }
+  }
+
+  /** A line's new amount and the decision that set it, for {@link #updateLines}. */
+  record LineUpdate(long lineId, BigDecimal amount, DecisionReference decision) {
+  }
+
+  /** Updates lines in one JDBC batch ({@link #updateLine} for a set). */
+  void updateLines(List<LineUpdate> updates) {
+    if (!updates.isEmpty()) {
+      batch.batchUpdate("UPDATE payment_roll_line SET amount = ?, decision_kind = ?, decision_id = ? WHERE id = ?",
+          updates, updates.size(), (ps, u) -> {
+            ps.setBigDecimal(1, u.amount());
+            ps.setString(2, u.decision().kind());
+            ps.setObject(3, u.decision().id());
+            ps.setLong(4, u.lineId());
+          });
+    }
   }
 
   /** The months of the SENT rolls of a scheme and township after the given one, oldest first (no totals counted). */

@@ -205,6 +205,20 @@ public class PaymentRollService {
     return source;
   }
 
+  /**
+   * Reads, for {@link UnsentRollCorrections}, what correcting these households' lines in the unsent rolls of these
+   * townships after {@code after} needs, in three queries; the rolls stay shared-locked until the caller's
+   * transaction ends (as {@link #correctUnsentRolls} locks them).
+   *
+   * @param townships 9-digit township codes
+   * @param householdIds the households whose lines may be corrected
+   */
+  @Transactional
+  public UnsentRollCorrections unsentRollCorrections(java.util.Collection<String> townships,
+      java.util.Collection<Long> householdIds, YearMonth after) {
+    return new UnsentRollCorrections(rolls, townships, householdIds, after);
+  }
+
   /** The townships with a minimum-living-allowance roll (any status) of a month after the given one. */
   public java.util.Set<String> townshipsWithRollsAfter(YearMonth month) {
     return rolls.townshipsWithRollsAfter(AllowanceEntitlements.SCHEME, month);
