@@ -52,10 +52,12 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Batches (issue 4): {@link #applyAll} applies a whole poll of events in the caller's one transaction with
  * the effect of applying them one by one in order, but reads what the poll needs in three queries (events
- * applied before, death records held, persons registered) and writes the poll's {@code processed_event} rows,
- * revoked records and benefit changes in JDBC batches; a death of a registered person changes their benefits
- * without re-reading what the poll's queries told, and only the revocation of an applied death record takes the
- * one-event path.
+ * applied before, death records held, persons registered), applies the deaths of registered persons set-wise
+ * (a constant number of statements per poll, not per death: one query and one write per table for all their
+ * persons) and writes the poll's {@code processed_event} rows, revoked records and benefit changes in JDBC
+ * batches; only the revocation of an applied death record takes the one-event path. The one-event methods
+ * {@link #apply(PersonDeceased)} and {@link #apply(DeathRecordRevoked)} stay: they are the platform's fallback
+ * after a failed poll.
  */
 @Service
 public class DeathFlow {

@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code applyAll}, the other event by event; every table the death rule touches must then read the same for
  * each person (ids, card numbers and death records mapped to the person's place in the set). A poll of 200 deaths
  * is applied with a constant number of statements, counted by MariaDB on the transaction's connection.
- * Rolls of 2026-02 (SENT) and 2026-03 (unsent) are used by no other test.
+ * A roll being marked SENT waits for a poll dropping its lines (the rolls are read {@code LOCK IN SHARE MODE}).
+ * Rolls of 2026-01, 2026-02 (SENT) and 2026-03 (unsent) are used by no other test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -126,6 +127,59 @@ class DeathFlowSetWiseIT extends EldercareTestSupport {
         Integer.class)).isEqualTo(size);
     assertThat(world.snapshot().get("changes")).as("every death changed benefits").hasSizeGreaterThan(size);
     assertThat(statements).as("statements of the poll's transaction (not per death)").isLessThanOrEqualTo(30);
+  }
+
+  @Test
+  void markingARollSentWaitsForAPollDroppingItsLinesAndASentRollLosesNone() throws Exception {
+    YearMonth january = YearMonth.of(2026, 1);
+    long roll = roll(january, "GENERATED");
+    World world = new World(WORLDS.incrementAndGet());
+    List<Long> allowanceIds = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ElderlyPerson person = persons.register(idNumber("194101" + String.format("%02d", i + 10)), "𠮷祥", JIANGDONG);
+      world.idNumbers.add(person.nationalIdNumber());
+      world.personIds.add(person.id());
+      allowanceIds.add(allowances.grant(person, january).id());
+      line(roll, allowanceIds.get(i), person, january, new BigDecimal("50.00"));
+    }
+    // died in December 2025, before the allowance started: it ends in December, January's line is dropped
+    List<DeathEvent> poll = List.of(world.death(0, "2025-12-20"), world.death(1, "2025-12-21"));
+
+    java.util.concurrent.CountDownLatch applied = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+    var deaths = java.util.concurrent.CompletableFuture.runAsync(() -> inTransaction(() -> {
+      deathFlow.applyAll(poll);
+      applied.countDown();
+      try {
+        commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    assertThat(applied.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    var sending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return send("POST", "/old-age-allowance-rolls/2026-01/sent", null);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(1500);
+    assertThat(sending).as("mark sent waits for the poll's transaction (its shared lock on the roll)").isNotDone();
+    commit.countDown();
+    deaths.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    var sent = sending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(sent.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(sent.body()).path("status").asString()).isEqualTo("SENT");
+    assertThat(JSON.readTree(sent.body()).path("lineCount").asInt())
+        .as("the answer counts the lines the poll it waited for dropped").isEqualTo(1);
+
+    inTransaction(() -> deathFlow.applyAll(List.of(world.death(2, "2025-12-22"))));
+    assertThat(jdbc.queryForList("SELECT allowance_id FROM allowance_roll_line WHERE roll_id = ?", Long.class, roll))
+        .as("a SENT roll loses no line").containsExactly(allowanceIds.get(2));
+    assertThat(jdbc.queryForList("SELECT CONCAT(from_month, ' ', months, ' ', amount, ' ', status) FROM"
+        + " allowance_overpayment_claim WHERE allowance_id = ?", String.class, allowanceIds.get(2)))
+        .as("what it paid after the death is claimed back").containsExactly("2026-01-01 1 50.00 OPEN");
   }
 
   /** MariaDB's count of statements the client sent on this connection (the transaction's). */
