@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import gov.civilaffairs.platform.security.RegionScope;
@@ -216,6 +220,72 @@ class AllowanceRollRepository {
           + " AND for_month > ?").params(rollId, allowanceId, endMonth.atDay(1)).update();
     }
     return dropped;
+  }
+
+  /**
+   * {@link #dropUnsentLinesAfter} for many stopped allowances at once, each after the end month stored on it: one
+   * locking read of the rolls concerned ({@code LOCK IN SHARE MODE}, the same guarantee against a roll being
+   * marked SENT meanwhile) and one DELETE.
+   *
+   * @param allowanceIds allowances whose {@code end_month} is set
+   * @return the number of lines dropped
+   */
+  int dropUnsentLinesAfterEndMonths(Collection<Long> allowanceIds) {
+    List<Long> rolls = jdbc.sql("""
+        SELECT DISTINCT l.roll_id FROM allowance_roll_line l JOIN allowance_roll r ON r.id = l.roll_id
+          JOIN old_age_allowance a ON a.id = l.allowance_id
+        WHERE l.allowance_id IN (:ids) AND l.kind = 'MONTHLY' AND l.for_month > a.end_month
+          AND r.status = 'GENERATED'
+        ORDER BY l.roll_id
+        LOCK IN SHARE MODE""")
+        .param("ids", allowanceIds).query(Long.class).list();
+    if (rolls.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("""
+        DELETE l FROM allowance_roll_line l JOIN old_age_allowance a ON a.id = l.allowance_id
+        WHERE l.roll_id IN (:rolls) AND l.allowance_id IN (:ids) AND l.kind = 'MONTHLY'
+          AND l.for_month > a.end_month""")
+        .param("rolls", rolls).param("ids", allowanceIds).update();
+  }
+
+  /**
+   * {@link #sentLinesAfter} for many stopped allowances at once, each after the end month stored on it.
+   *
+   * @return allowance id to its lines, oldest month first; allowances without such lines are absent
+   */
+  Map<Long, List<AllowanceRollLine>> sentLinesAfterEndMonths(Collection<Long> allowanceIds) {
+    Map<Long, List<AllowanceRollLine>> lines = new HashMap<>();
+    jdbc.sql("""
+        SELECT l.allowance_id, l.id, l.person_id, l.region_code, l.for_month, l.amount
+        FROM allowance_roll_line l JOIN allowance_roll r ON r.id = l.roll_id
+          JOIN old_age_allowance a ON a.id = l.allowance_id
+        WHERE l.allowance_id IN (:ids) AND l.kind = 'MONTHLY' AND l.for_month > a.end_month AND r.status = 'SENT'
+        ORDER BY l.allowance_id, l.for_month""")
+        .param("ids", allowanceIds)
+        .query((rs, row) -> lines.computeIfAbsent(rs.getLong("allowance_id"), id -> new ArrayList<>())
+            .add(new AllowanceRollLine(rs.getLong("id"), rs.getLong("person_id"), "", "",
+                rs.getString("region_code"), AllowanceRollLine.Kind.MONTHLY,
+                YearMonth.from(rs.getObject("for_month", LocalDate.class)), rs.getBigDecimal("amount"))))
+        .list();
+    return lines;
+  }
+
+  /** An overpayment claim to open. */
+  record NewClaim(long allowanceId, long deathRecordId, YearMonth from, YearMonth to, int months,
+      BigDecimal amount) {
+  }
+
+  /** {@link #insertClaim} for each, in order, as one JDBC batch (one multi-row INSERT). */
+  void insertClaims(List<NewClaim> claims, Instant now) {
+    if (claims.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate("""
+        INSERT INTO allowance_overpayment_claim (allowance_id, death_record_id, from_month, to_month, months, amount,
+          status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)""", claims.stream().map(claim -> new Object[] {
+        claim.allowanceId(), claim.deathRecordId(), claim.from().atDay(1), claim.to().atDay(1), claim.months(),
+        claim.amount(), now}).toList());
   }
 
   private static AllowanceRoll roll(ResultSet rs, int row) throws SQLException {

@@ -5,8 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import gov.civilaffairs.eldercare.SetWiseSql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +60,15 @@ class OldAgeAllowanceRepository {
         .query(OldAgeAllowanceRepository::allowance).optional();
   }
 
+  /** The allowances of {@code personIds}, in id order. */
+  List<OldAgeAllowance> findByPersons(Collection<Long> personIds) {
+    if (personIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM old_age_allowance WHERE person_id IN (:ids) ORDER BY id").param("ids", personIds)
+        .query(OldAgeAllowanceRepository::allowance).list();
+  }
+
   /** A living person without an allowance, born on or before a date: a candidate for an automatic start. */
   record Candidate(long personId, LocalDate birthDate, java.time.Instant registeredAt) {
   }
@@ -74,6 +89,26 @@ class OldAgeAllowanceRepository {
   void stop(long id, YearMonth endMonth, long deathRecordId) {
     jdbc.sql("UPDATE old_age_allowance SET status = 'STOPPED', end_month = ?, stopped_by_death_record_id = ? WHERE id = ?")
         .params(firstDay(endMonth), deathRecordId, id).update();
+  }
+
+  /** How an allowance is stopped: its end month and the death record. */
+  record Stop(YearMonth endMonth, long deathRecordId) {
+  }
+
+  /** {@link #stop} for each allowance id, in one UPDATE (rows locked in id order). */
+  void stopAll(Map<Long, Stop> stops) {
+    List<Object> parameters = new ArrayList<>();
+    Map<Long, LocalDate> endMonths = new LinkedHashMap<>();
+    Map<Long, Long> deathRecords = new LinkedHashMap<>();
+    stops.forEach((id, stop) -> {
+      endMonths.put(id, firstDay(stop.endMonth()));
+      deathRecords.put(id, stop.deathRecordId());
+    });
+    String endMonth = SetWiseSql.caseOf("id", endMonths, parameters);
+    String stoppedBy = SetWiseSql.caseOf("id", deathRecords, parameters);
+    String ids = SetWiseSql.placeholders(stops.keySet(), parameters);
+    jdbc.sql("UPDATE old_age_allowance SET status = 'STOPPED', end_month = " + endMonth
+        + ", stopped_by_death_record_id = " + stoppedBy + " WHERE id IN (" + ids + ")").params(parameters).update();
   }
 
   void resume(long id, BigDecimal monthlyAmount) {

@@ -1,10 +1,15 @@
 package gov.civilaffairs.eldercare.allowance;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +17,7 @@ import gov.civilaffairs.eldercare.events.AllowanceTerminated;
 import gov.civilaffairs.eldercare.events.EldercareEvents;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.eldercare.person.PersonDeath;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
@@ -135,6 +141,59 @@ public class OldAgeAllowances {
           return new OldAgeAllowance(allowance.id(), allowance.personId(), allowance.monthlyAmount(),
               allowance.startMonth(), endMonth, AllowanceStatus.STOPPED, deathRecordId);
         });
+  }
+
+  /**
+   * {@link #stopForDeath} for a poll's deaths at once (issue 4), with the same rows and events: one query reads
+   * the persons' allowances, one UPDATE stops the active ones (locked in id order), the lines after each end month
+   * are dropped from unsent rolls (rolls read {@code LOCK IN SHARE MODE}, as {@link #stopForDeath} reads them) and
+   * read from sent rolls in one query each, and the overpayment claims are one multi-row INSERT. The events are
+   * published in the order of {@code deaths}.
+   *
+   * @param deaths of distinct persons
+   * @return person id to the allowance as stopped; persons without an active allowance are absent
+   */
+  @Transactional
+  public Map<Long, OldAgeAllowance> stopForDeaths(List<PersonDeath> deaths) {
+    Map<Long, OldAgeAllowance> active = new HashMap<>();
+    repository.findByPersons(deaths.stream().map(death -> death.person().id()).toList()).stream()
+        .filter(allowance -> allowance.status() == AllowanceStatus.ACTIVE)
+        .forEach(allowance -> active.put(allowance.personId(), allowance));
+    Map<Long, OldAgeAllowance> stopped = new LinkedHashMap<>();
+    Map<Long, OldAgeAllowanceRepository.Stop> stops = new TreeMap<>();
+    for (PersonDeath death : deaths) {
+      OldAgeAllowance allowance = active.get(death.person().id());
+      if (allowance != null) {
+        YearMonth lastPaid = policy.lastPaidMonth(death.dateOfDeath());
+        YearMonth endMonth = lastPaid.isBefore(allowance.startMonth()) ? allowance.startMonth().minusMonths(1)
+            : lastPaid;
+        stops.put(allowance.id(), new OldAgeAllowanceRepository.Stop(endMonth, death.deathRecordId()));
+        stopped.put(death.person().id(), new OldAgeAllowance(allowance.id(), allowance.personId(),
+            allowance.monthlyAmount(), allowance.startMonth(), endMonth, AllowanceStatus.STOPPED,
+            death.deathRecordId()));
+      }
+    }
+    if (stops.isEmpty()) {
+      return stopped;
+    }
+    repository.stopAll(stops);
+    rolls.dropUnsentLinesAfterEndMonths(stops.keySet());
+    Map<Long, List<AllowanceRollLine>> overpaid = rolls.sentLinesAfterEndMonths(stops.keySet());
+    Instant now = clock.now();
+    List<AllowanceRollRepository.NewClaim> claims = new ArrayList<>();
+    for (OldAgeAllowance allowance : stopped.values()) {
+      List<AllowanceRollLine> lines = overpaid.getOrDefault(allowance.id(), List.of());
+      BigDecimal overpayment = lines.stream().map(AllowanceRollLine::amount)
+          .reduce(new BigDecimal("0.00"), BigDecimal::add);
+      if (!lines.isEmpty()) {
+        claims.add(new AllowanceRollRepository.NewClaim(allowance.id(), allowance.stoppedByDeathRecordId(),
+            lines.get(0).forMonth(), lines.get(lines.size() - 1).forMonth(), lines.size(), overpayment));
+      }
+      events.allowanceTerminated(new AllowanceTerminated(UUID.randomUUID(), allowance.personId(), allowance.id(),
+          AllowanceTerminated.DEATH, allowance.stoppedByDeathRecordId(), allowance.endMonth(), overpayment, now));
+    }
+    rolls.insertClaims(claims, now);
+    return stopped;
   }
 
   /**

@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
+import gov.civilaffairs.eldercare.SetWiseSql;
 import gov.civilaffairs.platform.security.RegionScope;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,9 +23,11 @@ import org.springframework.stereotype.Repository;
 class CardRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  CardRepository(JdbcClient jdbc) {
+  CardRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   /** Inserts an ISSUED card; a second card of the kind for the person, or a used number, breaks a unique key. */
@@ -52,6 +59,41 @@ class CardRepository {
   void revoke(long cardId, long deathRecordId) {
     jdbc.sql("UPDATE card SET status = 'REVOKED', revoked_by_death_record_id = ? WHERE id = ?")
         .params(deathRecordId, cardId).update();
+  }
+
+  /** The ISSUED cards of {@code personIds}, in id order (order of issue). */
+  List<Card> issuedOf(Collection<Long> personIds) {
+    if (personIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM card WHERE person_id IN (:ids) AND status = 'ISSUED' ORDER BY id")
+        .param("ids", personIds).query(Card.class).list();
+  }
+
+  /** {@link #revoke} for each card id to its death record, in one UPDATE (rows locked in id order). */
+  void revokeAll(Map<Long, Long> deathRecordByCard) {
+    if (deathRecordByCard.isEmpty()) {
+      return;
+    }
+    List<Object> parameters = new ArrayList<>();
+    String revokedBy = SetWiseSql.caseOf("id", deathRecordByCard, parameters);
+    String ids = SetWiseSql.placeholders(deathRecordByCard.keySet(), parameters);
+    jdbc.sql("UPDATE card SET status = 'REVOKED', revoked_by_death_record_id = " + revokedBy + " WHERE id IN ("
+        + ids + ")").params(parameters).update();
+  }
+
+  /** A notification for the transit-card system to record. */
+  record NewNotification(long cardId, TransitCardNotification.Kind kind, long deathRecordId) {
+  }
+
+  /** {@link #insertNotification} for each, in order, as one JDBC batch (one multi-row INSERT). */
+  void insertNotifications(List<NewNotification> notifications, Instant now) {
+    if (notifications.isEmpty()) {
+      return;
+    }
+    batches.batchUpdate("INSERT INTO transit_card_notification (card_id, kind, death_record_id, created_at)"
+        + " VALUES (?, ?, ?, ?)", notifications.stream().map(notification -> new Object[] {notification.cardId(),
+        notification.kind().name(), notification.deathRecordId(), now}).toList());
   }
 
   void reinstate(long cardId) {

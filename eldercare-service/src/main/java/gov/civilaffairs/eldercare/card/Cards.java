@@ -1,12 +1,19 @@
 package gov.civilaffairs.eldercare.card;
 
+import java.time.Instant;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import gov.civilaffairs.eldercare.events.CardRevoked;
 import gov.civilaffairs.eldercare.events.EldercareEvents;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.eldercare.person.PersonDeath;
 import gov.civilaffairs.platform.security.RegionScope;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
@@ -109,9 +116,44 @@ public class Cards {
     for (Card card : issued) {
       repository.revoke(card.id(), deathRecordId);
       notifyTransitSystem(card, TransitCardNotification.Kind.REVOCATION, deathRecordId);
-      events.cardRevoked(new CardRevoked(java.util.UUID.randomUUID(), holder.id(), card.id(), card.kind().name(),
+      events.cardRevoked(new CardRevoked(UUID.randomUUID(), holder.id(), card.id(), card.kind().name(),
           card.cardNumber(), CardRevoked.DEATH, deathRecordId, clock.now()));
     }
+    return issued;
+  }
+
+  /**
+   * {@link #revokeForDeath} for a poll's deaths at once (issue 4), with the same rows and events: one query reads
+   * the persons' cards, one UPDATE revokes the issued ones (locked in id order), one multi-row INSERT records the
+   * transit-card notifications; the events are published person by person in the order of {@code deaths}, each
+   * person's cards in order of issue.
+   *
+   * @param deaths of distinct persons
+   * @return person id to the cards revoked (as they were before), in order of issue; persons who held no issued
+   *     card are absent
+   */
+  @Transactional
+  public Map<Long, List<Card>> revokeForDeaths(List<PersonDeath> deaths) {
+    Map<Long, List<Card>> issued = new HashMap<>();
+    for (Card card : repository.issuedOf(deaths.stream().map(death -> death.person().id()).toList())) {
+      issued.computeIfAbsent(card.personId(), person -> new ArrayList<>()).add(card);
+    }
+    Map<Long, Long> revocations = new TreeMap<>();
+    List<CardRepository.NewNotification> notifications = new ArrayList<>();
+    Instant now = clock.now();
+    for (PersonDeath death : deaths) {
+      for (Card card : issued.getOrDefault(death.person().id(), List.of())) {
+        revocations.put(card.id(), death.deathRecordId());
+        if (card.kind() == CardKind.TRANSIT_CARD) {
+          notifications.add(new CardRepository.NewNotification(card.id(), TransitCardNotification.Kind.REVOCATION,
+              death.deathRecordId()));
+        }
+        events.cardRevoked(new CardRevoked(UUID.randomUUID(), death.person().id(), card.id(),
+            card.kind().name(), card.cardNumber(), CardRevoked.DEATH, death.deathRecordId(), now));
+      }
+    }
+    repository.revokeAll(revocations);
+    repository.insertNotifications(notifications, now);
     return issued;
   }
 

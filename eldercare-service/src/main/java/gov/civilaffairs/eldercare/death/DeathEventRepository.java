@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import gov.civilaffairs.eldercare.person.PersonDeath;
 import gov.civilaffairs.platform.kafka.ProcessedEvents;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,6 +97,14 @@ class DeathEventRepository {
   void insertApplied(long deathRecordId, long personId, LocalDate dateOfDeath) {
     jdbc.sql("INSERT INTO death_record (death_record_id, person_id, date_of_death, status) VALUES (?, ?, ?, 'APPLIED')")
         .params(deathRecordId, personId, dateOfDeath).update();
+  }
+
+  /** {@link #insertApplied} for each death, in one JDBC batch (one multi-row INSERT). */
+  void insertAllApplied(List<PersonDeath> deaths) {
+    batches.batchUpdate("""
+        INSERT INTO death_record (death_record_id, person_id, date_of_death, status) VALUES (?, ?, ?, 'APPLIED')""",
+        deaths.stream().map(death -> new Object[] {death.deathRecordId(), death.person().id(), death.dateOfDeath()})
+            .toList());
   }
 
   /** Marks the record REVOKED, remembering it even if it was never applied here. */

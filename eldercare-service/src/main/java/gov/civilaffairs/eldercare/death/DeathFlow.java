@@ -5,6 +5,7 @@ import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import gov.civilaffairs.eldercare.allowance.OldAgeAllowance;
 import gov.civilaffairs.eldercare.allowance.OldAgeAllowances;
 import gov.civilaffairs.eldercare.card.Card;
 import gov.civilaffairs.eldercare.card.CardKind;
@@ -26,10 +28,12 @@ import gov.civilaffairs.eldercare.death.BenefitChange.Change;
 import gov.civilaffairs.eldercare.death.DeathEventRepository.DeathRecordState;
 import gov.civilaffairs.eldercare.homecare.HomeCare;
 import gov.civilaffairs.eldercare.homecare.HomeCareOrder;
+import gov.civilaffairs.eldercare.institution.Residence;
 import gov.civilaffairs.eldercare.institution.Residences;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
 import gov.civilaffairs.eldercare.person.ElderlyPersons;
+import gov.civilaffairs.eldercare.person.PersonDeath;
 import gov.civilaffairs.platform.time.BureauClock;
 
 import org.springframework.stereotype.Service;
@@ -48,10 +52,12 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Batches (issue 4): {@link #applyAll} applies a whole poll of events in the caller's one transaction with
  * the effect of applying them one by one in order, but reads what the poll needs in three queries (events
- * applied before, death records held, persons registered) and writes the poll's {@code processed_event} rows,
- * revoked records and benefit changes in JDBC batches; a death of a registered person changes their benefits
- * without re-reading what the poll's queries told, and only the revocation of an applied death record takes the
- * one-event path.
+ * applied before, death records held, persons registered), applies the deaths of registered persons set-wise
+ * (a constant number of statements per poll, not per death: one query and one write per table for all their
+ * persons) and writes the poll's {@code processed_event} rows, revoked records and benefit changes in JDBC
+ * batches; only the revocation of an applied death record takes the one-event path. The one-event methods
+ * {@link #apply(PersonDeceased)} and {@link #apply(DeathRecordRevoked)} stay: they are the platform's fallback
+ * after a failed poll.
  */
 @Service
 public class DeathFlow {
@@ -84,10 +90,16 @@ public class DeathFlow {
    * Applies the events of one poll in their order, in the caller's transaction, with the same effect as
    * {@link #apply(PersonDeceased)} and {@link #apply(DeathRecordRevoked)} called one by one: an event applied
    * before (in an earlier poll or earlier in this list) changes nothing; a death whose record is already held
-   * here, or whose person is not registered here, is only recorded as processed; a revocation of a record not
-   * applied here is recorded as processed and its record remembered as revoked. A death of a registered person
-   * is applied at once, its event and benefit changes joining the batches. These are written in JDBC batches; the
-   * revocation of an applied record takes the one-event path, after the batched writes before it are flushed,
+   * here, or whose person is not registered here, is only recorded as processed; a death of a person already
+   * deceased (by another record) is recorded as processed and not applied; a revocation of a record not applied
+   * here is recorded as processed and its record remembered as revoked.
+   *
+   * <p>Set-wise (issue 4): the deaths of registered persons are gathered and applied together, with a constant
+   * number of statements whatever their number (one query per table for all their persons, one UPDATE per table,
+   * multi-row INSERTs; see {@link #applyTogether}). Deaths applied together concern distinct persons and distinct
+   * death records, so applying them together equals applying them one after the other; a death of a person (or
+   * of a record) already gathered, and a revocation of a gathered record, first apply the deaths gathered so far.
+   * The revocation of an applied record takes the one-event path after the batched writes before it are flushed,
    * so it sees exactly the state the one-by-one application would show it.
    *
    * @param events in the order of the topic's partitions (per person), possibly with repeated event ids
@@ -100,65 +112,139 @@ public class DeathFlow {
         events.stream().map(DeathEvent::eventId).collect(Collectors.toSet())));
     Map<Long, DeathRecordState> states = new HashMap<>(repository.statesOf(
         events.stream().map(DeathEvent::deathRecordId).collect(Collectors.toSet())));
-    Set<String> registered = new HashSet<>();
     Set<String> deceasedIdNumbers = new LinkedHashSet<>();
     for (DeathEvent event : events) {
       if (event instanceof PersonDeceased deceased) {
         deceasedIdNumbers.add(deceased.nationalIdNumber());
       }
     }
-    persons.registeredAmong(deceasedIdNumbers).forEach(number -> registered.add(matchable(number)));
-    Instant now = clock.now();
-    List<Map.Entry<UUID, String>> processed = new ArrayList<>();
-    Set<Long> revoked = new LinkedHashSet<>();
-    List<DeathEventRepository.PersonChange> changes = new ArrayList<>();
+    Poll poll = new Poll(states, clock.now());
+    poll.read(persons.withIdNumbers(deceasedIdNumbers));
     for (DeathEvent event : events) {
       if (!seen.add(event.eventId())) {
         log.debug("Event {} already applied", event.eventId());
         continue;
       }
-      DeathRecordState state = states.get(event.deathRecordId());
-      boolean concernsSomeoneHere = event instanceof PersonDeceased deceased
-          ? state == null && registered.contains(matchable(deceased.nationalIdNumber()))
-          : state == DeathRecordState.APPLIED;
-      if (concernsSomeoneHere && event instanceof PersonDeceased deceased) {
-        // known not applied and its record not held here (the poll's queries and the states followed in memory):
-        // the death's effects now, its processed_event row and benefit changes with the poll's batches
-        processed.add(new SimpleImmutableEntry<>(event.eventId(), PERSON_DECEASED));
-        if (applyDeath(deceased, changes)) {
-          states.put(event.deathRecordId(), DeathRecordState.APPLIED);
+      if (event instanceof PersonDeceased deceased) {
+        String person = matchable(deceased.nationalIdNumber());
+        if (poll.gathered.containsKey(person) || poll.gatheredRecords.contains(event.deathRecordId())) {
+          applyTogether(poll);
         }
-      } else if (concernsSomeoneHere) {
+        poll.processed.add(new SimpleImmutableEntry<>(event.eventId(), PERSON_DECEASED));
+        if (states.get(event.deathRecordId()) == null && poll.registered.containsKey(person)) {
+          // known not applied and its record not held here (the poll's queries and the states followed in
+          // memory): applied with the others gathered, its benefit changes joining the poll's batches
+          poll.gathered.put(person, deceased);
+          poll.gatheredRecords.add(event.deathRecordId());
+        }
+        continue;
+      }
+      if (poll.gatheredRecords.contains(event.deathRecordId())) {
+        applyTogether(poll);
+      }
+      if (states.get(event.deathRecordId()) == DeathRecordState.APPLIED) {
         // the revocation of a record applied here reads and restores what the batches hold: write them first
-        flush(processed, revoked, changes, now);
+        applyTogether(poll);
+        flush(poll);
         apply((DeathRecordRevoked) event);
         repository.stateOf(event.deathRecordId()).ifPresentOrElse(
             after -> states.put(event.deathRecordId(), after), () -> states.remove(event.deathRecordId()));
-      } else if (event instanceof DeathRecordRevoked) {
-        processed.add(new SimpleImmutableEntry<>(event.eventId(), DEATH_RECORD_REVOKED));
-        revoked.add(event.deathRecordId());
-        states.put(event.deathRecordId(), DeathRecordState.REVOKED);
+        // it made a person living again: read the poll's persons again
+        poll.read(persons.withIdNumbers(deceasedIdNumbers));
       } else {
-        processed.add(new SimpleImmutableEntry<>(event.eventId(), PERSON_DECEASED));
+        poll.processed.add(new SimpleImmutableEntry<>(event.eventId(), DEATH_RECORD_REVOKED));
+        poll.revoked.add(event.deathRecordId());
+        states.put(event.deathRecordId(), DeathRecordState.REVOKED);
       }
     }
-    flush(processed, revoked, changes, now);
+    applyTogether(poll);
+    flush(poll);
+  }
+
+  /**
+   * What {@link #applyAll} follows in memory through a poll: the states of death records, the poll's registered
+   * persons (status as read, then as changed by the deaths applied together), the deaths gathered to be applied
+   * together (at most one per person and per death record) and the rows to write in batches.
+   */
+  private static final class Poll {
+    final Map<Long, DeathRecordState> states;
+    final Instant now;
+    final Map<String, ElderlyPerson> registered = new HashMap<>();
+    final Map<String, PersonDeceased> gathered = new LinkedHashMap<>();
+    final Set<Long> gatheredRecords = new HashSet<>();
+    final List<Map.Entry<UUID, String>> processed = new ArrayList<>();
+    final Set<Long> revoked = new LinkedHashSet<>();
+    final List<DeathEventRepository.PersonChange> changes = new ArrayList<>();
+
+    Poll(Map<Long, DeathRecordState> states, Instant now) {
+      this.states = states;
+      this.now = now;
+    }
+
+    void read(List<ElderlyPerson> persons) {
+      registered.clear();
+      persons.forEach(person -> registered.put(matchable(person.nationalIdNumber()), person));
+    }
+  }
+
+  /**
+   * Applies the deaths gathered, of distinct persons and death records none of which is held here, as
+   * {@link #applyDeath} applies each: a person already deceased is skipped (the death is not applied); for the
+   * others the death records are held as APPLIED and the persons made DECEASED (one statement each), then each
+   * feature ends its benefits for all of them at once (cards, allowance with its rolls and claims, residence,
+   * home-care orders: one query per table and one write each), rows locked in id order so that the consumer
+   * threads of other partitions cannot deadlock with this one. The benefit changes join the poll's batch person by
+   * person in the order gathered, each person's in the order {@link #applyDeath} makes them.
+   */
+  private void applyTogether(Poll poll) {
+    List<PersonDeceased> events = new ArrayList<>();
+    List<PersonDeath> deaths = new ArrayList<>();
+    poll.gathered.forEach((idNumber, event) -> {
+      ElderlyPerson person = poll.registered.get(idNumber);
+      if (person.status() == ElderlyPersonStatus.DECEASED) {
+        log.warn("Death record {} names person {} who is already deceased by another record; not applied",
+            event.deathRecordId(), person.id());
+        return;
+      }
+      events.add(event);
+      deaths.add(new PersonDeath(person, event.deathRecordId(), event.dateOfDeath()));
+      poll.registered.put(idNumber, new ElderlyPerson(person.id(), person.nationalIdNumber(), person.name(),
+          person.birthDate(), person.regionCode(), ElderlyPersonStatus.DECEASED));
+      poll.states.put(event.deathRecordId(), DeathRecordState.APPLIED);
+    });
+    poll.gathered.clear();
+    poll.gatheredRecords.clear();
+    if (deaths.isEmpty()) {
+      return;
+    }
+    repository.insertAllApplied(deaths);
+    persons.changeStatus(deaths.stream().map(PersonDeath::person).toList(), ElderlyPersonStatus.DECEASED);
+    Map<Long, List<Card>> revokedCards = cards.revokeForDeaths(deaths);
+    Map<Long, OldAgeAllowance> stopped = allowances.stopForDeaths(deaths);
+    Map<Long, Residence> ended = residences.endForDeaths(deaths);
+    Map<Long, List<HomeCareOrder>> cancelled = homeCare.cancelForDeaths(deaths);
+    Instant now = clock.now();
+    for (int i = 0; i < deaths.size(); i++) {
+      long person = deaths.get(i).person().id();
+      addChanges(deaths.get(i).person(), events.get(i), now, revokedCards.getOrDefault(person, List.of()),
+          Optional.ofNullable(stopped.get(person)), Optional.ofNullable(ended.get(person)),
+          cancelled.getOrDefault(person, List.of()), poll.changes);
+    }
   }
 
   /** Writes (and empties) the batched rows: events applied, records remembered as revoked, benefit changes. */
-  private void flush(List<Map.Entry<UUID, String>> processed, Set<Long> revoked,
-      List<DeathEventRepository.PersonChange> changes, Instant now) {
-    if (!changes.isEmpty()) {
-      repository.insertChanges(changes);
-      changes.clear();
+  private void flush(Poll poll) {
+    if (!poll.changes.isEmpty()) {
+      repository.insertChanges(poll.changes);
+      poll.changes.clear();
     }
-    if (!processed.isEmpty()) {
-      repository.markAllProcessed(processed, now);
-      processed.clear();
+    if (!poll.processed.isEmpty()) {
+      repository.markAllProcessed(poll.processed, poll.now);
+      poll.processed.clear();
     }
-    if (!revoked.isEmpty()) {
-      repository.markAllRevoked(revoked);
-      revoked.clear();
+    if (!poll.revoked.isEmpty()) {
+      repository.markAllRevoked(poll.revoked);
+      poll.revoked.clear();
     }
   }
 
@@ -215,24 +301,37 @@ public class DeathFlow {
     }
     repository.insertApplied(event.deathRecordId(), person.id(), event.dateOfDeath());
     persons.changeStatus(person, ElderlyPersonStatus.DECEASED);
-    Instant now = clock.now();
-    for (Card card : cards.revokeForDeath(person, event.deathRecordId())) {
+    List<Card> revokedCards = cards.revokeForDeath(person, event.deathRecordId());
+    Optional<OldAgeAllowance> stopped = allowances.stopForDeath(person, event.deathRecordId(), event.dateOfDeath());
+    Optional<Residence> ended = residences.endForDeath(person, event.deathRecordId(), event.dateOfDeath());
+    List<HomeCareOrder> cancelled = homeCare.cancelForDeath(person, event.deathRecordId());
+    addChanges(person, event, clock.now(), revokedCards, stopped, ended, cancelled, changes);
+    return true;
+  }
+
+  /**
+   * The benefit changes of a death applied, added to {@code changes} in this order: each card revoked (in order
+   * of issue), the allowance stopped, the residence ended, each home-care order cancelled (in id order).
+   */
+  private static void addChanges(ElderlyPerson person, PersonDeceased event, Instant now, List<Card> revokedCards,
+      Optional<OldAgeAllowance> stopped, Optional<Residence> ended, List<HomeCareOrder> cancelled,
+      List<DeathEventRepository.PersonChange> changes) {
+    for (Card card : revokedCards) {
       changes.add(change(person, event.eventId(), event.deathRecordId(), now, benefitOf(card), Change.REVOKED,
           "card " + card.cardNumber() + " revoked" + (card.kind() == CardKind.TRANSIT_CARD
               ? "; transit-card system notified" : "")));
     }
-    allowances.stopForDeath(person, event.deathRecordId(), event.dateOfDeath()).ifPresent(allowance ->
+    stopped.ifPresent(allowance ->
         changes.add(change(person, event.eventId(), event.deathRecordId(), now, Benefit.OLD_AGE_ALLOWANCE,
             Change.STOPPED, "last month paid " + allowance.endMonth() + " (died " + event.dateOfDeath() + ")")));
-    residences.endForDeath(person, event.deathRecordId(), event.dateOfDeath()).ifPresent(residence ->
+    ended.ifPresent(residence ->
         changes.add(change(person, event.eventId(), event.deathRecordId(), now, Benefit.RESIDENCE, Change.ENDED,
             "residence " + residence.id() + " in institution " + residence.institutionId() + " ended on "
                 + event.dateOfDeath())));
-    for (HomeCareOrder order : homeCare.cancelForDeath(person, event.deathRecordId())) {
+    for (HomeCareOrder order : cancelled) {
       changes.add(change(person, event.eventId(), event.deathRecordId(), now, Benefit.HOME_CARE_ORDER,
           Change.CANCELLED, "home-care order " + order.id() + " (" + order.serviceType() + ") cancelled"));
     }
-    return true;
   }
 
   /**

@@ -3,13 +3,18 @@ package gov.civilaffairs.eldercare.homecare;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import gov.civilaffairs.eldercare.homecare.HomeCareOrder.PaymentKind;
 import gov.civilaffairs.eldercare.homecare.HomeCareOrder.ServiceType;
 import gov.civilaffairs.eldercare.homecare.HomeCareOrder.Status;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.eldercare.person.PersonDeath;
 import gov.civilaffairs.platform.region.RegionDirectory;
 import gov.civilaffairs.platform.region.RegionLevel;
 import gov.civilaffairs.platform.security.RegionScope;
@@ -125,6 +130,30 @@ public class HomeCare {
     List<HomeCareOrder> open = repository.openOrdersOf(person.id());
     open.forEach(order -> repository.close(order.id(), Status.CANCELLED, "person deceased (death record "
         + deathRecordId + ")", clock.now(), deathRecordId));
+    return open;
+  }
+
+  /**
+   * {@link #cancelForDeath} for a poll's deaths at once (issue 4): one query reads the persons' OPEN orders, one
+   * UPDATE cancels them (rows locked in id order).
+   *
+   * @param deaths of distinct persons
+   * @return person id to the orders cancelled, in id order; persons without an OPEN order are absent
+   */
+  @Transactional
+  public Map<Long, List<HomeCareOrder>> cancelForDeaths(List<PersonDeath> deaths) {
+    Map<Long, Long> deathRecordOf = new HashMap<>();
+    deaths.forEach(death -> deathRecordOf.put(death.person().id(), death.deathRecordId()));
+    Map<Long, List<HomeCareOrder>> open = new HashMap<>();
+    Map<Long, String> outcomes = new TreeMap<>();
+    Map<Long, Long> cancelledBy = new TreeMap<>();
+    for (HomeCareOrder order : repository.openOrdersOf(deathRecordOf.keySet())) {
+      long deathRecordId = deathRecordOf.get(order.personId());
+      open.computeIfAbsent(order.personId(), person -> new ArrayList<>()).add(order);
+      outcomes.put(order.id(), "person deceased (death record " + deathRecordId + ")");
+      cancelledBy.put(order.id(), deathRecordId);
+    }
+    repository.cancelAll(outcomes, cancelledBy, clock.now());
     return open;
   }
 

@@ -7,9 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import gov.civilaffairs.eldercare.SetWiseSql;
 import gov.civilaffairs.platform.security.RegionScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +71,33 @@ class HomeCareRepository {
   List<HomeCareOrder> openOrdersOf(long personId) {
     return jdbc.sql("SELECT * FROM home_care_order WHERE person_id = ? AND status = 'OPEN' ORDER BY id")
         .param(personId).query(HomeCareRepository::order).list();
+  }
+
+  /** The OPEN orders of {@code personIds}, in id order. */
+  List<HomeCareOrder> openOrdersOf(Collection<Long> personIds) {
+    if (personIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM home_care_order WHERE person_id IN (:ids) AND status = 'OPEN' ORDER BY id")
+        .param("ids", personIds).query(HomeCareRepository::order).list();
+  }
+
+  /**
+   * {@link #close} as CANCELLED for each order id, with its outcome and death record, in one UPDATE (rows locked in
+   * id order); an order no longer OPEN is left as it is.
+   */
+  void cancelAll(Map<Long, String> outcomes, Map<Long, Long> cancelledBy, Instant closedAt) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    List<Object> parameters = new ArrayList<>();
+    String outcome = SetWiseSql.caseOf("id", outcomes, parameters);
+    parameters.add(closedAt);
+    String deathRecord = SetWiseSql.caseOf("id", cancelledBy, parameters);
+    String ids = SetWiseSql.placeholders(outcomes.keySet(), parameters);
+    jdbc.sql("UPDATE home_care_order SET status = 'CANCELLED', outcome = " + outcome + ", closed_at = ?,"
+        + " cancelled_by_death_record_id = " + deathRecord + " WHERE id IN (" + ids + ") AND status = 'OPEN'")
+        .params(parameters).update();
   }
 
   List<HomeCareOrder> ordersCancelledBy(long personId, long deathRecordId) {

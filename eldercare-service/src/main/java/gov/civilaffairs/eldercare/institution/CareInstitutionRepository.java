@@ -2,9 +2,14 @@ package gov.civilaffairs.eldercare.institution;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import gov.civilaffairs.eldercare.SetWiseSql;
 import gov.civilaffairs.platform.security.RegionScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,6 +91,15 @@ class CareInstitutionRepository {
         .query(Residence.class).optional();
   }
 
+  /** The open residences of {@code personIds}, in id order. */
+  List<Residence> openResidencesOf(Collection<Long> personIds) {
+    if (personIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM residence WHERE person_id IN (:ids) AND discharged_on IS NULL ORDER BY id")
+        .param("ids", personIds).query(Residence.class).list();
+  }
+
   Optional<Residence> residenceEndedBy(long personId, long deathRecordId) {
     return jdbc.sql("SELECT * FROM residence WHERE person_id = ? AND ended_by_death_record_id = ? ORDER BY id DESC LIMIT 1")
         .params(personId, deathRecordId).query(Residence.class).optional();
@@ -100,6 +114,30 @@ class CareInstitutionRepository {
   void discharge(long id, LocalDate dischargedOn, Residence.DischargeReason reason, Long deathRecordId) {
     jdbc.sql("UPDATE residence SET discharged_on = ?, discharge_reason = ?, ended_by_death_record_id = ? WHERE id = ?")
         .params(dischargedOn, reason.name(), deathRecordId, id).update();
+  }
+
+  /** How a residence ends: the date and the death record that ended it. */
+  record Discharge(LocalDate dischargedOn, long deathRecordId) {
+  }
+
+  /** {@link #discharge} for each residence id, in one UPDATE (rows locked in id order). */
+  void dischargeAll(Map<Long, Discharge> discharges, Residence.DischargeReason reason) {
+    if (discharges.isEmpty()) {
+      return;
+    }
+    List<Object> parameters = new ArrayList<>();
+    Map<Long, LocalDate> dates = new LinkedHashMap<>();
+    Map<Long, Long> deathRecords = new LinkedHashMap<>();
+    discharges.forEach((id, discharge) -> {
+      dates.put(id, discharge.dischargedOn());
+      deathRecords.put(id, discharge.deathRecordId());
+    });
+    String dischargedOn = SetWiseSql.caseOf("id", dates, parameters);
+    parameters.add(reason.name());
+    String endedBy = SetWiseSql.caseOf("id", deathRecords, parameters);
+    String ids = SetWiseSql.placeholders(discharges.keySet(), parameters);
+    jdbc.sql("UPDATE residence SET discharged_on = " + dischargedOn + ", discharge_reason = ?,"
+        + " ended_by_death_record_id = " + endedBy + " WHERE id IN (" + ids + ")").params(parameters).update();
   }
 
   void reopen(long id) {

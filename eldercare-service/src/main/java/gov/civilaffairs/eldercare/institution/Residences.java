@@ -1,8 +1,12 @@
 package gov.civilaffairs.eldercare.institution;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import gov.civilaffairs.eldercare.institution.Residence.DischargeReason;
 import gov.civilaffairs.eldercare.person.ElderlyPerson;
 import gov.civilaffairs.eldercare.person.ElderlyPersonStatus;
+import gov.civilaffairs.eldercare.person.PersonDeath;
 import gov.civilaffairs.platform.time.BureauClock;
 import gov.civilaffairs.platform.web.ProblemException;
 
@@ -121,6 +126,33 @@ public class Residences {
       repository.discharge(residence.id(), end, DischargeReason.DECEASED, deathRecordId);
       return residence;
     });
+  }
+
+  /**
+   * {@link #endForDeath} for a poll's deaths at once (issue 4): one query reads the persons' open residences,
+   * one UPDATE ends them (rows locked in id order).
+   *
+   * @param deaths of distinct persons
+   * @return person id to the residence as it was before; persons living in no institution are absent
+   */
+  @Transactional
+  public Map<Long, Residence> endForDeaths(List<PersonDeath> deaths) {
+    Map<Long, Residence> open = new HashMap<>();
+    repository.openResidencesOf(deaths.stream().map(death -> death.person().id()).toList())
+        .forEach(residence -> open.put(residence.personId(), residence));
+    Map<Long, Residence> ended = new LinkedHashMap<>();
+    Map<Long, CareInstitutionRepository.Discharge> discharges = new TreeMap<>();
+    for (PersonDeath death : deaths) {
+      Residence residence = open.get(death.person().id());
+      if (residence != null) {
+        LocalDate end = death.dateOfDeath().isBefore(residence.admittedOn()) ? residence.admittedOn()
+            : death.dateOfDeath();
+        discharges.put(residence.id(), new CareInstitutionRepository.Discharge(end, death.deathRecordId()));
+        ended.put(death.person().id(), residence);
+      }
+    }
+    repository.dischargeAll(discharges, DischargeReason.DECEASED);
+    return ended;
   }
 
   /**

@@ -3,10 +3,8 @@ package gov.civilaffairs.eldercare.person;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import gov.civilaffairs.platform.security.RegionScope;
 
@@ -37,10 +35,10 @@ class ElderlyPersonRepository {
         ElderlyPersonStatus.LIVING);
   }
 
-  /** The ID numbers among {@code nationalIdNumbers} (not empty) that are registered. */
-  Set<String> registeredAmong(Collection<String> nationalIdNumbers) {
-    return new HashSet<>(jdbc.sql("SELECT national_id_number FROM elderly_person WHERE national_id_number IN (:ids)")
-        .param("ids", nationalIdNumbers).query(String.class).list());
+  /** The persons with the ID numbers among {@code nationalIdNumbers} (not empty), in id order. */
+  List<ElderlyPerson> withIdNumbers(Collection<String> nationalIdNumbers) {
+    return jdbc.sql("SELECT * FROM elderly_person WHERE national_id_number IN (:ids) ORDER BY id")
+        .param("ids", nationalIdNumbers).query(ElderlyPerson.class).list();
   }
 
   Optional<ElderlyPerson> findById(long id) {
@@ -58,6 +56,12 @@ class ElderlyPersonRepository {
     return jdbc.sql("SELECT * FROM elderly_person WHERE " + within.sql() + " AND id > ? ORDER BY id LIMIT ?")
         .params(within.parameters()).param(afterId).param(size)
         .query(ElderlyPerson.class).list();
+  }
+
+  /** One UPDATE for all of {@code ids} (not empty). */
+  void updateStatus(Collection<Long> ids, ElderlyPersonStatus status) {
+    jdbc.sql("UPDATE elderly_person SET status = :status WHERE id IN (:ids)").param("status", status.name())
+        .param("ids", ids).update();
   }
 
   void updateStatus(long id, ElderlyPersonStatus status) {

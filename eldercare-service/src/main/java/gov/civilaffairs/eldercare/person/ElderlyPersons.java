@@ -3,7 +3,6 @@ package gov.civilaffairs.eldercare.person;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import gov.civilaffairs.platform.idnumber.NationalIdNumber;
 import gov.civilaffairs.platform.region.RegionDirectory;
@@ -102,15 +101,15 @@ public class ElderlyPersons {
   }
 
   /**
-   * Which of these ID numbers are registered here, in one query (the death flow's batch consumption reads a
-   * whole poll's persons at once, issue 4).
+   * The persons with these ID numbers, in one query (the death flow reads a whole poll's persons at once,
+   * issue 4).
    *
    * @param nationalIdNumbers as carried by registry events; matched as {@link #find} matches them (the column's
    *     collation ignores the case of {@code x})
-   * @return the ID numbers found, as stored (upper-case {@code X}); empty for an empty input
+   * @return the persons found, in id order; empty for an empty input
    */
-  public Set<String> registeredAmong(Collection<String> nationalIdNumbers) {
-    return nationalIdNumbers.isEmpty() ? Set.of() : repository.registeredAmong(nationalIdNumbers);
+  public List<ElderlyPerson> withIdNumbers(Collection<String> nationalIdNumbers) {
+    return nationalIdNumbers.isEmpty() ? List.of() : repository.withIdNumbers(nationalIdNumbers);
   }
 
   /** Up to {@code size} persons with an id above {@code afterId}, in id order. */
@@ -126,6 +125,16 @@ public class ElderlyPersons {
   /** Sets the person's status: DECEASED when a death record applies, LIVING when it is revoked. */
   public void changeStatus(ElderlyPerson person, ElderlyPersonStatus status) {
     repository.updateStatus(person.id(), status);
+  }
+
+  /**
+   * Sets the status of many persons in one statement (rows locked in id order): DECEASED for a poll's deaths
+   * applied together (issue 4).
+   */
+  public void changeStatus(Collection<ElderlyPerson> persons, ElderlyPersonStatus status) {
+    if (!persons.isEmpty()) {
+      repository.updateStatus(persons.stream().map(ElderlyPerson::id).toList(), status);
+    }
   }
 
   private NationalIdNumber parse(String nationalIdNumber) {
