@@ -40,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EmbeddedKafka(partitions = 1)
 class PlainDeathsIT extends ReliefTestSupport {
 
+  /** The first death record id of this class (the IT classes share one schema; no other class uses these). */
+  static final long RECORDS = 7_300_000L;
+
   @Autowired
   DeathRule deathRule;
 
@@ -104,7 +107,7 @@ class PlainDeathsIT extends ReliefTestSupport {
             {"nationalIdNumber":"%s","name":"周%d","relation":"SPOUSE"}]}"""
           .formatted(number, i, idNumber("3306811946030%d%03d".formatted(i % 2 + 1, i)), i);
       assertThat(send(caseworker, "POST", "/households", household).statusCode()).isEqualTo(201);
-      deaths.add(new PersonDeceased(UUID.randomUUID(), 30_000L + i, number, LocalDate.parse("2026-07-15")));
+      deaths.add(new PersonDeceased(UUID.randomUUID(), RECORDS + 1_000 + i, number, LocalDate.parse("2026-07-15")));
     }
     assertThat(send(caseworker, "POST", "/payment-rolls", "{\"month\":\"2026-08\",\"scheme\":\"MINIMUM_LIVING_ALLOWANCE\"}")
         .statusCode()).isEqualTo(201);
@@ -117,10 +120,10 @@ class PlainDeathsIT extends ReliefTestSupport {
     // flag) and its roll line; every read and every other write is one statement for the whole poll
     assertThat(forty - ten).as("statements of 30 more plain deaths (40 vs 10)").isLessThanOrEqualTo(3 * 30);
     assertThat(ten - 3 * 10).as("statements of a poll besides the row updates").isLessThan(40);
-    assertThat(count("SELECT COUNT(*) FROM benefit_change WHERE death_record_id BETWEEN 30000 AND 30049"
-        + " AND change_type = 'ROLL_LINE_CORRECTED'")).isEqualTo(50);
-    assertThat(count("SELECT COUNT(*) FROM household_member WHERE deceased_death_record_id BETWEEN 30000 AND 30049"))
-        .isEqualTo(50);
+    assertThat(count("SELECT COUNT(*) FROM benefit_change WHERE death_record_id BETWEEN ? AND ?"
+        + " AND change_type = 'ROLL_LINE_CORRECTED'", RECORDS + 1_000, RECORDS + 1_049)).isEqualTo(50);
+    assertThat(count("SELECT COUNT(*) FROM household_member WHERE deceased_death_record_id BETWEEN ? AND ?",
+        RECORDS + 1_000, RECORDS + 1_049)).isEqualTo(50);
   }
 
   /** The statements ({@code Questions}) the connection of the poll's transaction sent for it. */
@@ -190,7 +193,7 @@ class PlainDeathsIT extends ReliefTestSupport {
     events.add(death(w, 3, "m2spouse", numbers, roleOfRecord, "2026-07-05"));
     events.add(s1);
     events.add(death(w, 4, "c1", numbers, roleOfRecord, "2026-06-15"));
-    events.add(new DeathRecordRevoked(UUID.randomUUID(), w * 10_000L + 3));
+    events.add(new DeathRecordRevoked(UUID.randomUUID(), RECORDS + w * 100L + 3));
     return new World(w, caseworker, numbers, households, roleOfRecord, events);
   }
 
@@ -208,8 +211,8 @@ class PlainDeathsIT extends ReliefTestSupport {
 
   private static PersonDeceased death(int w, int record, String role, Map<String, String> numbers,
       Map<Long, String> roleOfRecord, String date) {
-    roleOfRecord.put(w * 10_000L + record, role);
-    return new PersonDeceased(UUID.randomUUID(), w * 10_000L + record, numbers.get(role), LocalDate.parse(date));
+    roleOfRecord.put(RECORDS + w * 100L + record, role);
+    return new PersonDeceased(UUID.randomUUID(), RECORDS + w * 100L + record, numbers.get(role), LocalDate.parse(date));
   }
 
   /** What the world's events did, row by row, ids replaced by roles. */
