@@ -102,6 +102,7 @@ public final class DeathFlowBenchmark {
       recordDeceased(victims);
 
       Map<String, Double> cpuBefore = ProcessCpu.snapshot(PID_DIR);
+      double compilingBefore = ProcessCpu.compilerSeconds(PID_DIR);
       long start = System.nanoTime();
       Instant startedAt = Instant.now();
       List<Long> importIds = upload(files);
@@ -112,6 +113,7 @@ public final class DeathFlowBenchmark {
 
       Instant applied = waitUntilApplied(kafka, groups, startedAt.plusSeconds(settings.timeoutSeconds()));
       Map<String, Double> cpuAfter = ProcessCpu.snapshot(PID_DIR);
+      double compiling = ProcessCpu.compilerSeconds(PID_DIR) - compilingBefore;
       long published = kafka.published(settings.topic()) - publishedBefore;
       double seconds = Duration.between(startedAt, applied).toMillis() / 1e3;
       double throughput = published / seconds;
@@ -121,7 +123,7 @@ public final class DeathFlowBenchmark {
       KafkaProbe.Baseline baseline = kafka.baseline(settings.topic(), BASELINE_MESSAGES, size);
       JdbcBaseline.Result jdbc = settings.jdbcUrl().isEmpty() ? null
           : JdbcBaseline.run(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), victims.size(),
-              Math.min(500, settings.rowsPerFile()));
+              Math.min(settings.importChunk(), settings.rowsPerFile()));
 
       System.out.printf("""
 
@@ -135,14 +137,15 @@ public final class DeathFlowBenchmark {
           machine: %s; load average before %s, after %s
           CPU used from the first upload until every effect was applied (where the cores went; the waits for
           consumer lag poll every 250 ms, so the end is up to that late):
-          %s""", deaths.size(), published, startedAt, importSeconds, victims.size() / importSeconds,
+          %s  of which the services' JIT compiler threads: %.1f s (a system that has run a while compiles little)
+          """, deaths.size(), published, startedAt, importSeconds, victims.size() / importSeconds,
           jdbc == null ? "not run" : String.format("%.2f s, %.0f rows/s (%.1fx the import)", jdbc.seconds(),
               jdbc.perSecond(), jdbc.perSecond() / (victims.size() / importSeconds)),
           seconds, throughput, maxLag, latencies.length, Percentiles.of(latencies, 0.5),
           Percentiles.of(latencies, 0.99), Percentiles.of(latencies, 1.0), baseline.messages(), baseline.bytes(),
           baseline.seconds(), baseline.perSecond(), baseline.p50Millis(), baseline.p99Millis(),
           baseline.perSecond() / throughput, Machine.describe(), loadBefore, Machine.loadAverage(),
-          ProcessCpu.report(cpuBefore, cpuAfter, seconds));
+          ProcessCpu.report(cpuBefore, cpuAfter, seconds), compiling);
     }
   }
 

@@ -62,9 +62,40 @@ final class ProcessCpu {
     return out.toString();
   }
 
+  /**
+   * CPU seconds used so far by the JIT compiler threads (HotSpot's {@code C1 CompilerThread#} and
+   * {@code C2 CompilerThread#}, named {@code C1 CompilerThre}/{@code C2 CompilerThre} in /proc) of the processes of
+   * the pid files: how much of a run went into compiling rather than running the code. A system that has been
+   * running compiles little; a run soon after the services started pays for C2 here (bench/README.md).
+   */
+  static double compilerSeconds(Path pidDir) {
+    double seconds = 0;
+    try (Stream<Path> files = Files.isDirectory(pidDir) ? Files.list(pidDir) : Stream.empty()) {
+      for (Path file : files.toList()) {
+        Path tasks = Path.of("/proc", Files.readString(file).strip(), "task");
+        try (Stream<Path> threads = Files.isDirectory(tasks) ? Files.list(tasks) : Stream.empty()) {
+          for (Path thread : threads.toList()) {
+            if (Files.readString(thread.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+              seconds += cpuSeconds(thread).orElse(0.0);
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          // the process or thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no pid files: nothing compiled here
+    }
+    return seconds;
+  }
+
   private static Optional<Double> cpuSeconds(String pid) {
+    return cpuSeconds(Path.of("/proc", pid));
+  }
+
+  private static Optional<Double> cpuSeconds(Path process) {
     try {
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      String stat = Files.readString(process.resolve("stat"));
       // the command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       // fields[0] is field 3 (state); utime is field 14, stime field 15

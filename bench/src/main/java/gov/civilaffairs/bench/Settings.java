@@ -26,6 +26,8 @@ import java.nio.file.Path;
  *     warm; default 1,000
  * @param rowsPerFile rows per imported CSV file (the import allows 20,000 rows and 10 MB; the
  *     gateway waits 120 s for an import); default 2,000
+ * @param importChunk the registry's {@code registry.import.chunk-size}, the chunk of the JDBC baseline's
+ *     transactions (the same rows in transactions of the same size); default 100, the registry's default
  * @param latencySample deaths whose confirmation-to-last-effect latency is read back over REST
  *     (0 = all); default 0
  * @param timeoutSeconds how long the benchmark waits for every consumer to catch up; default 600
@@ -38,7 +40,7 @@ import java.nio.file.Path;
  * @param jdbcPassword its password; default empty
  */
 record Settings(URI gateway, URI authServer, String kafka, String topic, Path dataDir, int households,
-    int elderly, int veterans, int threads, int personsPerFile, long seed, int deaths, int warmupDeaths, int rowsPerFile, int latencySample,
+    int elderly, int veterans, int threads, int personsPerFile, long seed, int deaths, int warmupDeaths, int rowsPerFile, int importChunk, int latencySample,
     int timeoutSeconds, boolean rolls, String jdbcUrl, String jdbcUser, String jdbcPassword) {
 
   static Settings fromSystemProperties() {
@@ -47,7 +49,7 @@ record Settings(URI gateway, URI authServer, String kafka, String topic, Path da
         text("topic", "registry.person.v1"), Path.of(text("dataDir", ".run-local/demo-city")),
         number("households", 20_000), number("elderly", 30_000), number("veterans", 3_000),
         number("threads", 16), number("personsPerFile", 5_000), number("seed", 330681), number("deaths", 10_000), number("warmupDeaths", 1_000),
-        number("rowsPerFile", 2_000),
+        number("rowsPerFile", 2_000), number("importChunk", 100),
         number("latencySample", 0), number("timeoutSeconds", 600), Boolean.parseBoolean(text("rolls", "true")),
         System.getProperty("bench.jdbcUrl", "jdbc:mysql://127.0.0.1:3306/").strip(), text("jdbcUser", "root"),
         System.getProperty("bench.jdbcPassword", ""));

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *     (partitions, replication and retention: {@code platform.kafka.*}; {@code ce_source}: the
  *     application name)
  * @param relayBatchSize the most outbox rows sent per producer flush and marked sent per UPDATE; default
- *     500, the import's chunk (registry.import.chunk-size), so that one chunk leaves in one batch
+ *     500, at least the import's chunk (registry.import.chunk-size, 100), so that one chunk leaves in one batch
  * @param relayInterval how often the relay looks for rows left unsent (Kafka down, a crash between commit
  *     and send); default 1 s: a row left behind waits at most this long once Kafka is back (the
  *     latency floor of issue 4 is 2 s)
