@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the allowance, its amounts, the members, the head-required flag, the benefit changes, the household's lines in the
  * township's rolls, the overpayment claims and the benefit-terminated outbox rows. Rolls: July 2026 SENT, August DRAFT.
  *
- * <p>Townships 330681108 (山下湖镇), 330681109 (枫桥镇) and 330681110 (赵家镇) are used by no other test, and their rolls are made and sent
- * with caseworker tokens limited to them (the IT classes share one schema).
+ * <p>Townships 330681108 (山下湖镇), 330681109 (枫桥镇) and 330681110 (赵家镇) are used by no other test, and
+ * their rolls are made and sent with caseworker tokens limited to them (the IT classes share one schema).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
