@@ -265,7 +265,7 @@ public class DeathRule {
     Map<Long, YearMonth> lastPaid = new HashMap<>();
     single.forEach((household, death) -> lastPaid.put(household, calculator.lastPaidMonth(death.dateOfDeath())));
     single.keySet().removeIf(household -> !found.containsKey(household)
-        || !planned(allowances.get(household), lastPaid.get(household)));
+        || !plainAllowance(allowances.get(household), lastPaid.get(household)));
     Set<String> townships = new HashSet<>();
     single.keySet().forEach(household -> townships.add(PaymentRollService.township(found.get(household).regionCode())));
     townships.retainAll(poll.townshipsWithRolls);
@@ -281,7 +281,7 @@ public class DeathRule {
   }
 
   /** Whether a death's change to this allowance is the plain one: ACTIVE, and no entry after the recomputed one. */
-  private static boolean planned(Allowance allowance, YearMonth lastPaid) {
+  private static boolean plainAllowance(Allowance allowance, YearMonth lastPaid) {
     return allowance != null && allowance.status() == AllowanceStatus.ACTIVE && allowance.endMonth() == null
         && allowance.amounts().stream().noneMatch(a -> !a.withdrawn() && a.fromMonth().isAfter(lastPaid.plusMonths(1)));
   }

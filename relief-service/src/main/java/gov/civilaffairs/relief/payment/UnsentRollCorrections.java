@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class UnsentRollCorrections {
       YearMonth after) {
     this.rolls = rolls;
     List<TownshipRoll> unsent = rolls.lockUnsentRollsOfTownshipsAfter(AllowanceEntitlements.SCHEME, townships, after);
-    unsent.stream().sorted(java.util.Comparator.comparing(TownshipRoll::month))
+    unsent.stream().sorted(Comparator.comparing(TownshipRoll::month))
         .forEach(r -> unsentRollsOfTownship.computeIfAbsent(r.townshipCode(), t -> new ArrayList<>()).add(r));
     this.sentMonthsOfTownship = rolls.sentRollMonthsOfTownshipsAfter(AllowanceEntitlements.SCHEME, townships, after);
     rolls.findMonthlyLines(unsent.stream().map(TownshipRoll::id).toList(), householdIds).forEach(line ->
